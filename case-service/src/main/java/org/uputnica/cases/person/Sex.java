@@ -1,0 +1,5 @@
+package org.uputnica.cases.person;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

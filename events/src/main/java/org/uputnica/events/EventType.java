@@ -1,0 +1,37 @@
+package org.uputnica.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type Uputnica publishes, with the topic it goes to. The AsyncAPI document
+ * (docs/asyncapi.yaml) describes the same list; {@code EventTypeTest} keeps the two in step.
+ */
+public enum EventType {
+    CASE_CREATED("org.uputnica.case.created.v1", Topic.CASE_EVENTS),
+
+    REFERRAL_SENT("org.uputnica.referral.sent.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_ACKNOWLEDGED("org.uputnica.referral.acknowledged.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_ACCEPTED("org.uputnica.referral.accepted.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_DECLINED("org.uputnica.referral.declined.v1", Topic.REFERRAL_EVENTS);
+
+    private final String value;
+    private final Topic topic;
+
+    EventType(String value, Topic topic) {
+        this.value = value;
+        this.topic = topic;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public static Optional<EventType> fromValue(String value) {
+        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+    }
+}

@@ -1,0 +1,39 @@
+package org.uputnica.identity;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The caller of the current request, resolved from the verified bearer token: inject this and call {@link #get()}.
+ * Tokens are verified locally against Keycloak's keys by quarkus-oidc; nothing here calls Keycloak.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    private Caller caller;
+
+    public Caller get() {
+        if (caller == null) {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            String username = token.getClaim("preferred_username");
+            caller = new Caller(token.getSubject(), username == null ? token.getSubject() : username,
+                    AgencyClaim.single(token.getClaim(AgencyClaim.NAME)), identity.getRoles());
+        }
+        return caller;
+    }
+
+    public String agency() {
+        return get().agency();
+    }
+}

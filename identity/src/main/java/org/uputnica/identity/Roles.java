@@ -1,0 +1,14 @@
+package org.uputnica.identity;
+
+/** The realm roles of identity/realm/uputnica-realm.json, as constants for {@code @RolesAllowed}. */
+public final class Roles {
+    public static final String CASEWORKER = "caseworker";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String COORDINATOR = "coordinator";
+    public static final String ANALYST = "analyst";
+    public static final String AGENCY_ADMIN = "agency-admin";
+    public static final String INTEGRATOR = "integrator";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,49 @@
+package org.uputnica.platform.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.uputnica.events.EventEnvelope;
+import org.uputnica.events.EventJson;
+import org.uputnica.events.InvalidEventException;
+
+import java.util.function.Consumer;
+
+/**
+ * The one way a service applies an incoming event: parse and validate the CloudEvent, then in one transaction
+ * remember its id and apply it, so that a redelivery (after a crash or a rebalance) changes nothing.
+ * <p>
+ * A message that is not a valid event throws {@link InvalidEventException}; the channel's
+ * {@code failure-strategy=dead-letter-queue} then parks it on the dead-letter topic and the consumer goes on.
+ */
+@ApplicationScoped
+public class EventInbox {
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    MeterRegistry metrics;
+
+    public void handle(String consumer, String message, Consumer<EventEnvelope> handler) {
+        try {
+            EventEnvelope event = EventJson.read(message);
+            boolean applied = QuarkusTransaction.joiningExisting().call(() -> {
+                if (!processed.firstTime(consumer, event.id())) {
+                    return false;
+                }
+                handler.accept(event);
+                return true;
+            });
+            metrics.counter("uputnica.events.consumed", "consumer", consumer, "type", event.type(),
+                    "outcome", applied ? "applied" : "duplicate").increment();
+        } catch (InvalidEventException e) {
+            metrics.counter("uputnica.events.poison", "consumer", consumer).increment();
+            LOG.warnf("poison message for %s, sending it to the dead-letter topic: %s", consumer, e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.uputnica.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends outbox rows to Kafka and deletes them once the broker acknowledged them. It runs right after each
+ * commit that wrote a row, and on a timer as a safety net (after a crash or a broker outage).
+ * <p>
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can relay side by side.
+ * A crash between the broker's ack and the delete sends a row twice: consumers are idempotent by event id,
+ * which makes the delivery exactly once in effect.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "uputnica.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "uputnica.outbox.send-timeout", defaultValue = "PT30S")
+    Duration sendTimeout;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong relayed = new AtomicLong();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        // Coalesce: under load many commits share one queued drain instead of one query each.
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    drain();
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // shutting down: the next start's poll sends the row
+            }
+        }
+    }
+
+    @Scheduled(every = "${uputnica.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        drain();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdown();
+    }
+
+    /** Relays until the outbox is empty. Only one drain runs at a time; a request during a drain makes it loop again. */
+    public void drain() {
+        pending.set(true);
+        while (pending.get() && running.compareAndSet(false, true)) {
+            try {
+                pending.set(false);
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent >= batchSize);
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay failed, retrying at the next poll: %s", e.toString());
+                pending.set(false);
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    /** Total events this instance relayed since start (for metrics and tests). */
+    public long relayedCount() {
+        return relayed.get();
+    }
+
+    private int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxMessage> batch = em.createNativeQuery(
+                            "select * from outbox_message order by seq limit :limit for update skip locked",
+                            OutboxMessage.class)
+                    .setParameter("limit", batchSize)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+            Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
+            em.createQuery("delete from OutboxMessage m where m.id in :ids")
+                    .setParameter("ids", batch.stream().map(m -> m.id).toList())
+                    .executeUpdate();
+            relayed.addAndGet(batch.size());
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxMessage m) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", m.eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", m.id.toString().getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(m.topic)
+                .withKey(m.key)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(m.payload).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,48 @@
+package org.uputnica.platform.problem;
+
+import java.util.List;
+
+/** Thrown by application code to answer with a problem; mapped by {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, ProblemType.NOT_FOUND, "Not found", detail);
+    }
+
+    public static ProblemException forbidden(String type, String detail) {
+        return new ProblemException(403, type, "Forbidden", detail);
+    }
+
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(409, type, "Conflict", detail);
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(400, ProblemType.VALIDATION, "Invalid request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, errors);
+    }
+}

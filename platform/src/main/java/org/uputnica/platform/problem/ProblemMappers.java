@@ -94,6 +94,13 @@ public class ProblemMappers {
                 "your roles do not allow this operation", path(uri), List.of()));
     }
 
+    /** Two parties changed the same record at once: the loser retries with the current version. */
+    @ServerExceptionMapper
+    public Response concurrentModification(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem(ProblemType.CONCURRENT_MODIFICATION, "Concurrent modification", 409,
+                "someone else changed this record at the same time; read it again and retry", path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

@@ -16,6 +16,8 @@ public final class ProblemType {
     public static final String UNAUTHENTICATED = of("unauthenticated");
     public static final String FORBIDDEN = of("forbidden");
     public static final String CONFLICT = of("conflict");
+    public static final String CONCURRENT_MODIFICATION = of("concurrent-modification");
+    public static final String STALE_VERSION = of("stale-version");
     public static final String DEPENDENCY_UNAVAILABLE = of("dependency-unavailable");
     public static final String INTERNAL = of("internal-error");
 

@@ -1,0 +1,90 @@
+package org.uputnica.referrals.caseaccess;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who owns a case. The case-service's events keep a local projection; a case created a moment ago may not have
+ * arrived yet, so on a miss the case-service is asked directly and the answer stored. That way "only the owner
+ * may refer" holds immediately after a case is created, and most requests need no remote call.
+ */
+@ApplicationScoped
+public class CaseOwners {
+    private static final Logger LOG = Logger.getLogger(CaseOwners.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @RestClient
+    CaseServiceClient caseService;
+
+    @Inject
+    Clock clock;
+
+    /** The owner agency; 400 naming {@code caseId} for a case that does not exist, 503 if the case-service is down. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String ownerOf(UUID caseId) {
+        return known(caseId).orElseGet(() -> {
+            String owner = askCaseService(caseId);
+            record(caseId, owner, false);
+            return owner;
+        });
+    }
+
+    Optional<String> known(UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<String> owners = em.createNativeQuery("select owner_agency from case_ownership where case_id = :id")
+                .setParameter("id", caseId)
+                .getResultList();
+        return owners.stream().findFirst();
+    }
+
+    /** Stores the owner; an event (authoritative) overwrites, a looked-up answer never overwrites an event's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID caseId, String ownerAgency, boolean fromEvent) {
+        String onConflict = fromEvent
+                ? "do update set owner_agency = excluded.owner_agency, updated_at = excluded.updated_at"
+                : "do nothing";
+        em.createNativeQuery("insert into case_ownership (case_id, owner_agency, updated_at) "
+                        + "values (:id, :owner, :at) on conflict (case_id) " + onConflict)
+                .setParameter("id", caseId)
+                .setParameter("owner", ownerAgency)
+                .setParameter("at", OffsetDateTime.now(clock))
+                .executeUpdate();
+    }
+
+    private String askCaseService(UUID caseId) {
+        try {
+            return caseService.ownership(caseId).ownerAgency();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw ProblemException.invalidField("caseId", "no such case");
+            }
+            LOG.warnf("case-service answered %d for the owner of %s", e.getResponse().getStatus(), caseId);
+            throw unavailable();
+        } catch (ProcessingException e) {
+            LOG.warnf("case-service unreachable: %s", e.getMessage());
+            throw unavailable();
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, ProblemType.DEPENDENCY_UNAVAILABLE, "Dependency unavailable",
+                "the case-service cannot confirm who owns this case right now; try again shortly");
+    }
+}

@@ -1,0 +1,77 @@
+package org.uputnica.notifications.inbox;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.uputnica.identity.CurrentCaller;
+import org.uputnica.identity.Roles;
+import org.uputnica.notifications.routing.NoticeKind;
+
+import java.util.UUID;
+
+@Path("/api/v1/inbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbox", description = "What the caller's agency has been told about referrals")
+@SecurityRequirement(name = "SecurityScheme")
+// Every role that works for an agency reads its inbox; analysts see aggregates only.
+@RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN, Roles.INTEGRATOR})
+public class InboxResource {
+
+    @Inject
+    InboxItems inbox;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "List your agency's inbox",
+            description = "Newest first. Items carry ids and codes only; read the referral and the case from their services.")
+    @APIResponse(responseCode = "200", description = "One page of items and the total that matches the filters")
+    @APIResponse(responseCode = "400", description = "A bad parameter (problem+json naming it)")
+    public InboxPage list(
+            @Parameter(description = "true: unread items only; false: read items only; absent: all",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("unread") String unread,
+            @Parameter(description = "Only items of this kind",
+                    schema = @Schema(implementation = NoticeKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Only items about this referral",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("referralId") String referralId,
+            @Parameter(description = "Page number, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("size") String size) {
+        InboxQuery query = InboxQuery.parse(unread, kind, referralId, page, size);
+        return inbox.list(caller.get(), query);
+    }
+
+    @GET
+    @Path("/count")
+    @Operation(summary = "Count your agency's inbox items", description = "Unread and total, for a badge.")
+    @APIResponse(responseCode = "200", description = "The counts")
+    public InboxCount count() {
+        return inbox.count(caller.get());
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Operation(summary = "Mark an item read",
+            description = "For the whole agency; the first reader and time are kept, marking again changes nothing.")
+    @APIResponse(responseCode = "204", description = "Marked read")
+    @APIResponse(responseCode = "404", description = "No such item in your agency's inbox")
+    public void markRead(@PathParam("id") UUID id) {
+        inbox.markRead(caller.get(), id);
+    }
+}

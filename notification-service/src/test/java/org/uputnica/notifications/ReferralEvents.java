@@ -1,0 +1,53 @@
+package org.uputnica.notifications;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.uputnica.events.Actor;
+import org.uputnica.events.EventEnvelope;
+import org.uputnica.events.EventJson;
+import org.uputnica.events.EventType;
+import org.uputnica.events.ReferralChanged;
+import org.uputnica.events.Topic;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
+
+/** Real referral events as the referral-service writes them, put on the real topic. */
+final class ReferralEvents {
+
+    private ReferralEvents() {
+    }
+
+    /** A referral's data after a change; the actor is the agency that acted (the receiver for answers). */
+    static ReferralChanged referral(UUID referralId, UUID caseId, String from, String to, String status,
+                                    String previousStatus, String reasonCode) {
+        String actingAgency = "SENT".equals(status) ? from : to;
+        return new ReferralChanged(referralId, caseId, from, to, "PSYCHOSOCIAL_SUPPORT", "URGENT", status,
+                previousStatus, reasonCode, new Actor(actingAgency, UUID.randomUUID().toString()));
+    }
+
+    static EventEnvelope event(EventType type, ReferralChanged data) {
+        // milliseconds, so the time read back from the database compares equal
+        return EventEnvelope.of(type, "/uputnica/referral-service", data.referralId().toString(),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), EventJson.toData(data));
+    }
+
+    /** Produces the messages in order with one key, so they land on one partition and are consumed in this order. */
+    static void send(String bootstrap, String key, String... messages) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            kafka.produceStrings()
+                    .fromRecords(Arrays.stream(messages)
+                            .map(m -> new ProducerRecord<>(Topic.REFERRAL_EVENTS.topicName(), key, m))
+                            .toList())
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+    }
+
+    static void send(String bootstrap, EventEnvelope... events) {
+        send(bootstrap, events[0].subject(), Arrays.stream(events).map(EventJson::write).toArray(String[]::new));
+    }
+}

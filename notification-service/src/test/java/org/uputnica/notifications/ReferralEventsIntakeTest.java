@@ -1,0 +1,182 @@
+package org.uputnica.notifications;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.uputnica.events.EventEnvelope;
+import org.uputnica.events.EventJson;
+import org.uputnica.events.EventType;
+import org.uputnica.events.Topic;
+import org.uputnica.infra.InfrastructureResource;
+import org.uputnica.infra.Tokens;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uputnica.notifications.ReferralEvents.event;
+import static org.uputnica.notifications.ReferralEvents.referral;
+import static org.uputnica.notifications.ReferralEvents.send;
+
+/** Referral events from the real topic into the agencies' inboxes: who is told what, once, whatever else arrives. */
+@QuarkusTest
+@QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
+class ReferralEventsIntakeTest {
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "mp.messaging.incoming.referral-events.topic")
+    String consumedTopic;
+
+    @ConfigProperty(name = "mp.messaging.incoming.referral-events.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @Inject
+    EntityManager em;
+
+    /** The caller's inbox items about one referral. */
+    static JsonPath inbox(String user, UUID referralId) {
+        return given().auth().oauth2(Tokens.of(user)).queryParam("referralId", referralId.toString())
+                .when().get("/api/v1/inbox")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static int total(String user, UUID referralId) {
+        return inbox(user, referralId).getInt("total");
+    }
+
+    long rows(String sql, String eventId) {
+        return ((Number) em.createNativeQuery(sql).setParameter("id", eventId).getSingleResult()).longValue();
+    }
+
+    @Test
+    void theChannelsAreTheContractsTopics() {
+        assertEquals(Topic.REFERRAL_EVENTS.topicName(), consumedTopic);
+        assertEquals(Topic.NOTIFICATION_SERVICE_DLQ.topicName(), deadLetterTopic);
+    }
+
+    @Test
+    void aSentReferralIsToldToTheReceiverOnlyAndItsAnswersToTheSender() {
+        UUID referralId = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        EventEnvelope sent = event(EventType.REFERRAL_SENT,
+                referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "SENT", null, null));
+        send(bootstrap, sent);
+
+        await().atMost(PATIENCE).until(() -> total("marko.rod", referralId) == 1);
+        JsonPath received = inbox("marko.rod", referralId);
+        assertEquals("REFERRAL_RECEIVED", received.getString("items[0].kind"));
+        assertEquals(referralId.toString(), received.getString("items[0].referralId"));
+        assertEquals(caseId.toString(), received.getString("items[0].caseId"));
+        assertEquals("URGENT", received.getString("items[0].urgency"));
+        assertEquals("PSYCHOSOCIAL_SUPPORT", received.getString("items[0].service"));
+        assertEquals("SENT", received.getString("items[0].status"));
+        assertNull(received.get("items[0].reasonCode"));
+        assertFalse(received.getBoolean("items[0].read"));
+        assertNull(received.get("items[0].readAt"));
+        assertNotNull(received.get("items[0].createdAt"));
+        assertEquals(sent.time().toInstant(), OffsetDateTime.parse(received.getString("items[0].eventTime")).toInstant());
+        assertEquals(1, total("nina.admin", referralId), "every user of the receiving agency sees it");
+        assertEquals(0, total("ana.csr", referralId), "the sender is not told of its own referral");
+        assertEquals(0, total("ivana.iom", referralId), "uninvolved agencies learn nothing");
+
+        send(bootstrap,
+                event(EventType.REFERRAL_ACKNOWLEDGED,
+                        referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "ACKNOWLEDGED", "SENT", null)),
+                event(EventType.REFERRAL_ACCEPTED,
+                        referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "ACCEPTED", "ACKNOWLEDGED", null)));
+
+        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 2);
+        JsonPath answers = inbox("ana.csr", referralId);
+        assertEquals(List.of("REFERRAL_ACCEPTED", "REFERRAL_ACKNOWLEDGED"), answers.getList("items.kind"), "newest first");
+        assertEquals(List.of("ACCEPTED", "ACKNOWLEDGED"), answers.getList("items.status"));
+        assertEquals(2, total("milica.supervisor", referralId), "every user of the sending agency sees them");
+        assertEquals(1, total("marko.rod", referralId), "the receiver is not told of its own answers");
+    }
+
+    @Test
+    void aRedeliveredEventMakesNoSecondItem() {
+        UUID referralId = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        EventEnvelope sent = event(EventType.REFERRAL_SENT,
+                referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "SENT", null, null));
+        EventEnvelope declined = event(EventType.REFERRAL_DECLINED,
+                referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "DECLINED", "SENT", "NO_CAPACITY"));
+        // the same event twice, then another one on the same partition: once that is in, the duplicate was handled
+        send(bootstrap, sent, sent, declined);
+
+        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 1);
+        JsonPath answer = inbox("ana.csr", referralId);
+        assertEquals("REFERRAL_DECLINED", answer.getString("items[0].kind"));
+        assertEquals("NO_CAPACITY", answer.getString("items[0].reasonCode"));
+        assertEquals(1, total("marko.rod", referralId));
+        assertEquals(1, rows("select count(*) from inbox_item where event_id = :id", sent.id()));
+        assertEquals(1, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", sent.id()));
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        UUID referralId = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        String key = referralId.toString();
+        String notJson = "{not json " + key;
+        EventEnvelope wrongTypes = EventJson.read("""
+                {"specversion": "1.0", "id": "%s", "type": "%s", "source": "/uputnica/referral-service",
+                 "subject": "%s", "time": "2026-01-05T10:00:00Z", "datacontenttype": "application/json",
+                 "data": {"referralId": "not-a-uuid", "caseId": 42, "toAgency": ["udruzenje-rod"]}}"""
+                .formatted(UUID.randomUUID(), EventType.REFERRAL_SENT.value(), key));
+        EventEnvelope lacksFields = EventJson.read("""
+                {"specversion": "1.0", "id": "%s", "type": "%s", "source": "/uputnica/referral-service",
+                 "subject": "%s", "time": "2026-01-05T10:00:00Z", "datacontenttype": "application/json",
+                 "data": {"referralId": "%s", "status": "SENT"}}"""
+                .formatted(UUID.randomUUID(), EventType.REFERRAL_SENT.value(), key, key));
+        EventEnvelope unknownType = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
+                "org.uputnica.referral.escalated.v1", "/uputnica/referral-service", key, OffsetDateTime.now(),
+                EventEnvelope.JSON, EventJson.toData(Map.of("referralId", key)));
+        EventEnvelope valid = event(EventType.REFERRAL_SENT,
+                referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "SENT", null, null));
+
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap);
+             ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(deadLetterTopic)) {
+            send(bootstrap, key, notJson, EventJson.write(wrongTypes), EventJson.write(lacksFields),
+                    EventJson.write(unknownType), EventJson.write(valid));
+
+            await().atMost(PATIENCE).until(() -> total("marko.rod", referralId) == 1);
+            await().atMost(PATIENCE).until(() -> parked(dlq, key).size() == 3);
+
+            List<ConsumerRecord<String, String>> parked = parked(dlq, key);
+            assertEquals(notJson, parked.get(0).value());
+            assertTrue(parked.get(1).value().contains(wrongTypes.id()));
+            assertTrue(parked.get(2).value().contains(lacksFields.id()));
+            parked.forEach(r -> assertNotNull(r.headers().lastHeader("dead-letter-reason"), "the reason travels along"));
+        }
+        assertEquals(1, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", unknownType.id()),
+                "an unknown type is skipped but remembered, not parked");
+        assertEquals(0, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", lacksFields.id()),
+                "a parked event is not remembered as applied");
+        assertEquals(0, rows("select count(*) from inbox_item where event_id = :id", lacksFields.id()));
+    }
+
+    static List<ConsumerRecord<String, String>> parked(ConsumerTask<String, String> dlq, String key) {
+        return dlq.getRecords().stream().filter(r -> key.equals(r.key())).toList();
+    }
+}

@@ -26,6 +26,8 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+    /** The Kafka {@code content-type} header of a structured-mode CloudEvent (CloudEvents Kafka binding). */
+    public static final String KAFKA_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     public static EventEnvelope of(EventType type, String source, String subject, OffsetDateTime time, JsonNode data) {
         return new EventEnvelope(SPEC_VERSION, UUID.randomUUID().toString(), type.value(), source, subject, time, JSON, data);

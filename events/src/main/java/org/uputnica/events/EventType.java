@@ -9,11 +9,22 @@ import java.util.Optional;
  */
 public enum EventType {
     CASE_CREATED("org.uputnica.case.created.v1", Topic.CASE_EVENTS),
+    /** Ownership of a case moved to another agency (an accepted transfer referral). */
+    CASE_TRANSFERRED("org.uputnica.case.transferred.v1", Topic.CASE_EVENTS),
 
     REFERRAL_SENT("org.uputnica.referral.sent.v1", Topic.REFERRAL_EVENTS),
     REFERRAL_ACKNOWLEDGED("org.uputnica.referral.acknowledged.v1", Topic.REFERRAL_EVENTS),
     REFERRAL_ACCEPTED("org.uputnica.referral.accepted.v1", Topic.REFERRAL_EVENTS),
-    REFERRAL_DECLINED("org.uputnica.referral.declined.v1", Topic.REFERRAL_EVENTS);
+    REFERRAL_DECLINED("org.uputnica.referral.declined.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_STARTED("org.uputnica.referral.in-progress.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_ON_HOLD("org.uputnica.referral.on-hold.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_COMPLETED("org.uputnica.referral.completed.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_WITHDRAWN("org.uputnica.referral.withdrawn.v1", Topic.REFERRAL_EVENTS),
+    REFERRAL_FORWARDED("org.uputnica.referral.forwarded.v1", Topic.REFERRAL_EVENTS),
+    /** A deadline passed without the answer it waits for; the referral keeps its status. */
+    REFERRAL_OVERDUE("org.uputnica.referral.overdue.v1", Topic.REFERRAL_EVENTS),
+    /** Still unanswered a period after it went overdue: the working group's coordinator takes it up. */
+    REFERRAL_ESCALATED("org.uputnica.referral.escalated.v1", Topic.REFERRAL_EVENTS);
 
     private final String value;
     private final Topic topic;

@@ -1,8 +1,8 @@
 package org.uputnica.notifications;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.uputnica.events.Actor;
+import org.uputnica.infra.EventRecords;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
@@ -41,7 +41,9 @@ final class ReferralEvents {
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
             kafka.produceStrings()
                     .fromRecords(Arrays.stream(messages)
-                            .map(m -> new ProducerRecord<>(Topic.REFERRAL_EVENTS.topicName(), key, m))
+                            // with the relay's CloudEvents headers, as in production
+                            .map(m -> EventRecords.of(Topic.REFERRAL_EVENTS, key, m,
+                                    EventType.REFERRAL_SENT.value(), UUID.randomUUID().toString()))
                             .toList())
                     .awaitCompletion(Duration.ofSeconds(30));
         }

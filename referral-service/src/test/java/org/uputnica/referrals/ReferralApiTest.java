@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +20,7 @@ import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
 import org.uputnica.events.Topic;
+import org.uputnica.infra.EventRecords;
 import org.uputnica.infra.InfrastructureResource;
 import org.uputnica.infra.Tokens;
 
@@ -67,8 +67,7 @@ class ReferralApiTest {
         EventEnvelope event = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service", caseId.toString(),
                 OffsetDateTime.now(), EventJson.toData(new CaseCreated(caseId, agency, "UNACCOMPANIED_MINOR",
                         new Actor(agency, "u-1"))));
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topic.CASE_EVENTS.topicName(), caseId.toString(),
-                EventJson.write(event))).awaitCompletion();
+        kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, event)).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> ownerInProjection(caseId) != null);
         return caseId;
     }
@@ -234,8 +233,8 @@ class ReferralApiTest {
     void aPoisonCaseEventIsParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() {
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topic.REFERRAL_SERVICE_DLQ.topicName());
         String poisonKey = UUID.randomUUID().toString();
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topic.CASE_EVENTS.topicName(), poisonKey, "{not json"))
-                .awaitCompletion();
+        kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, poisonKey, "{not json",
+                EventType.CASE_CREATED.value(), UUID.randomUUID().toString())).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords().stream().anyMatch(r -> poisonKey.equals(r.key())));
         UUID after = caseOwnedBy("kirs"); // processed after the poison message
         assertEquals("kirs", ownerInProjection(after));

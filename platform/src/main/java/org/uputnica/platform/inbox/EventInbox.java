@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.jboss.logging.Logger;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
@@ -15,8 +17,10 @@ import java.util.function.Consumer;
  * The one way a service applies an incoming event: parse and validate the CloudEvent, then in one transaction
  * remember its id and apply it, so that a redelivery (after a crash or a rebalance) changes nothing.
  * <p>
- * A message that is not a valid event throws {@link InvalidEventException}; the channel's
+ * A message that is not a valid event throws {@link InvalidEventException} at once; the channel's
  * {@code failure-strategy=dead-letter-queue} then parks it on the dead-letter topic and the consumer goes on.
+ * Any other failure (the database restarting, a lock timeout) is transient: the same event is retried with
+ * exponential back-off for about a minute before it too is parked, so an outage does not fill the dead-letter topic.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -28,6 +32,8 @@ public class EventInbox {
     @Inject
     MeterRegistry metrics;
 
+    @Retry(maxRetries = 12, delay = 200, maxDuration = 120_000, jitter = 100, abortOn = InvalidEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
     public void handle(String consumer, String message, Consumer<EventEnvelope> handler) {
         try {
             EventEnvelope event = EventJson.read(message);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.uputnica.events.EventEnvelope;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "uputnica.outbox.send-timeout", defaultValue = "PT30S")
     Duration sendTimeout;
 
+    private volatile boolean stopping;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -77,17 +79,23 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${uputnica.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The first poll waits until the messaging channels are connected; commits trigger a drain before that anyway.
+    @Scheduled(every = "${uputnica.outbox.poll-interval:2s}", delayed = "${uputnica.outbox.initial-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         drain();
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true; // the database goes away with the application: leave the rest to the next start
         worker.shutdown();
     }
 
     /** Relays until the outbox is empty. Only one drain runs at a time; a request during a drain makes it loop again. */
     public void drain() {
+        if (stopping) {
+            return;
+        }
         pending.set(true);
         while (pending.get() && running.compareAndSet(false, true)) {
             try {
@@ -133,7 +141,7 @@ public class OutboxRelay {
 
     private Uni<Void> send(OutboxMessage m) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", EventEnvelope.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", m.eventType.getBytes(StandardCharsets.UTF_8));
         headers.add("ce_id", m.id.toString().getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()

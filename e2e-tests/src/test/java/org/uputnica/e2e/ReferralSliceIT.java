@@ -1,0 +1,153 @@
+package org.uputnica.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uputnica.infra.KafkaServer;
+import org.uputnica.infra.KeycloakServer;
+import org.uputnica.infra.Ports;
+import org.uputnica.infra.PostgresServer;
+import org.uputnica.infra.Tokens;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The walking skeleton's slice through all three services, each its own process as in production, on real
+ * PostgreSQL, Kafka and Keycloak, with real tokens of the demo users:
+ * a CSR caseworker opens a case and refers it at once; the receiver sees it in the inbox and answers; the sender
+ * sees the answer; nobody else sees the referral.
+ */
+class ReferralSliceIT {
+    static final String PROBLEM = "application/problem+json";
+    static ServiceProcess cases;
+    static ServiceProcess referrals;
+    static ServiceProcess notifications;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String kafka = KafkaServer.shared();
+        String issuer = KeycloakServer.issuer(KeycloakServer.sharedForTests());
+
+        int casePort = Ports.free();
+        cases = ServiceProcess.start("case-service", casePort, common(postgres, "cases", kafka, issuer));
+        Map<String, String> referralEnv = common(postgres, "referrals", kafka, issuer);
+        referralEnv.put("CASE_SERVICE_URL", "http://localhost:" + casePort);
+        referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
+        notifications = ServiceProcess.start("notification-service", Ports.free(),
+                common(postgres, "notifications", kafka, issuer));
+        for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
+            s.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    static Map<String, String> common(PostgresServer postgres, String database, String kafka, String issuer) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("UPUTNICA_OIDC_URL", issuer);
+        return env;
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (ServiceProcess s : new ServiceProcess[] {notifications, referrals, cases}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    static RequestSpecification as(String user, ServiceProcess service) {
+        return given().baseUri(service.baseUrl).auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON);
+    }
+
+    static String openCase() {
+        return as("ana.csr", cases).body("""
+                        {"person": {"givenName": "Amir", "familyName": "Hasani", "dateOfBirth": "2011-03-14", "sex": "MALE"},
+                         "category": "UNACCOMPANIED_MINOR"}""")
+                .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+
+    static String refer(String caseId, String toAgency) {
+        return as("ana.csr", referrals).body("""
+                        {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
+                         "reason": "Needs psychosocial support"}""".formatted(caseId, toAgency))
+                .when().post("/api/v1/referrals")
+                .then().statusCode(201).body("status", equalTo("SENT")).extract().path("id");
+    }
+
+    static void awaitInboxItem(String user, String referralId, String kind) {
+        await(user + " sees " + kind).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as(user, notifications).when().get("/api/v1/inbox?referralId=" + referralId)
+                        .then().statusCode(200).body("items.kind", hasItem(kind)));
+    }
+
+    @Test
+    void caseReferralInboxAcceptAndTheAnswerBackToTheSender() {
+        String caseId = openCase();
+        String referralId = refer(caseId, "udruzenje-rod"); // at once: the owner check must not lag the case
+
+        awaitInboxItem("marko.rod", referralId, "REFERRAL_RECEIVED");
+        as("marko.rod", referrals).when().get("/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("status", equalTo("SENT"));
+
+        as("ana.csr", referrals).when().post("/api/v1/referrals/" + referralId + "/accept")
+                .then().statusCode(403).contentType(PROBLEM);
+        as("marko.rod", referrals).when().post("/api/v1/referrals/" + referralId + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        as("marko.rod", referrals).when().post("/api/v1/referrals/" + referralId + "/accept")
+                .then().statusCode(409).contentType(PROBLEM);
+
+        awaitInboxItem("ana.csr", referralId, "REFERRAL_ACCEPTED");
+        as("ana.csr", referrals).when().get("/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        as("ivana.iom", referrals).when().get("/api/v1/referrals/" + referralId)
+                .then().statusCode(403).contentType(PROBLEM);
+        as("ivana.iom", notifications).when().get("/api/v1/inbox?referralId=" + referralId)
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aDeclineWithAReasonReachesTheSender() {
+        String referralId = refer(openCase(), "iom-serbia");
+        awaitInboxItem("ivana.iom", referralId, "REFERRAL_RECEIVED");
+
+        as("ivana.iom", referrals).body("{}").when().post("/api/v1/referrals/" + referralId + "/decline")
+                .then().statusCode(400).contentType(PROBLEM);
+        as("ivana.iom", referrals).body("{\"reasonCode\": \"NO_CAPACITY\", \"reason\": \"No interpreter this month\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        as("ivana.iom", referrals).when().post("/api/v1/referrals/" + referralId + "/accept")
+                .then().statusCode(409).contentType(PROBLEM);
+
+        awaitInboxItem("ana.csr", referralId, "REFERRAL_DECLINED");
+    }
+
+    @Test
+    void onlyTheOwnerMayReferAndBadInputIsA400() {
+        String caseId = openCase();
+        as("marko.rod", referrals).body("""
+                        {"caseId": "%s", "toAgency": "iom-serbia", "service": "LEGAL_AID", "urgency": "ROUTINE",
+                         "reason": "x"}""".formatted(caseId))
+                .when().post("/api/v1/referrals").then().statusCode(403).contentType(PROBLEM);
+        as("ana.csr", referrals).body("{\"caseId\": \"" + caseId + "\", \"toAgency\": \"iom-serbia\"}")
+                .when().post("/api/v1/referrals").then().statusCode(400).contentType(PROBLEM);
+        as("ana.csr", referrals).body("""
+                        {"caseId": "00000000-0000-0000-0000-000000000000", "toAgency": "iom-serbia",
+                         "service": "LEGAL_AID", "urgency": "ROUTINE", "reason": "x"}""")
+                .when().post("/api/v1/referrals").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("caseId"));
+    }
+}

@@ -9,11 +9,22 @@ import java.util.Set;
  * @param username the login name, for logs and history shown to people
  * @param agency   the agency alias (the Keycloak organisation alias), e.g. {@code csr-kikinda}
  * @param roles    realm roles such as {@code caseworker} or {@code coordinator}
+ * @param workingGroups the working groups the caller coordinates (claim {@code working_groups}); empty for most
  */
-public record Caller(String userId, String username, String agency, Set<String> roles) {
+public record Caller(String userId, String username, String agency, Set<String> roles, Set<String> workingGroups) {
 
     public Caller {
         roles = Set.copyOf(roles);
+        workingGroups = Set.copyOf(workingGroups);
+    }
+
+    public Caller(String userId, String username, String agency, Set<String> roles) {
+        this(userId, username, agency, roles, Set.of());
+    }
+
+    /** A coordinator of this working group (role and group membership both). */
+    public boolean coordinates(String workingGroup) {
+        return roles.contains(Roles.COORDINATOR) && workingGroups.contains(workingGroup);
     }
 
     public boolean hasRole(String role) {

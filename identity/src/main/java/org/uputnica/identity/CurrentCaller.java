@@ -12,6 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class CurrentCaller {
+    /** The working groups a coordinator coordinates: Keycloak group names under /working-groups/. */
+    public static final String WORKING_GROUPS_CLAIM = "working_groups";
 
     @Inject
     SecurityIdentity identity;
@@ -28,7 +30,8 @@ public class CurrentCaller {
             }
             String username = token.getClaim("preferred_username");
             caller = new Caller(token.getSubject(), username == null ? token.getSubject() : username,
-                    AgencyClaim.single(token.getClaim(AgencyClaim.NAME)), identity.getRoles());
+                    AgencyClaim.single(token.getClaim(AgencyClaim.NAME)), identity.getRoles(),
+                    new java.util.LinkedHashSet<>(AgencyClaim.aliases(token.getClaim(WORKING_GROUPS_CLAIM))));
         }
         return caller;
     }

@@ -9,6 +9,8 @@ import java.util.List;
 public enum Topic {
     CASE_EVENTS("uputnica.case.events.v1", 6),
     REFERRAL_EVENTS("uputnica.referral.events.v1", 6),
+    /** Poison messages that the case-service could not process. */
+    CASE_SERVICE_DLQ("uputnica.case-service.dlq.v1", 1),
     /** Poison messages that the referral-service could not process. */
     REFERRAL_SERVICE_DLQ("uputnica.referral-service.dlq.v1", 1),
     /** Poison messages that the notification-service could not process. */

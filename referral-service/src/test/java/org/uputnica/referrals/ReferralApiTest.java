@@ -29,6 +29,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.uputnica.referrals.TestReferrals.PROBLEM;
+import static org.uputnica.referrals.TestReferrals.action;
+import static org.uputnica.referrals.TestReferrals.referral;
+import static org.uputnica.referrals.TestReferrals.send;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "referrals"))
 class ReferralApiTest {
-    static final String PROBLEM = "application/problem+json";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -61,42 +64,12 @@ class ReferralApiTest {
         kafka.close();
     }
 
-    /** A case of {@code agency}, announced as the case-service would, and known to the projection. */
     UUID caseOwnedBy(String agency) {
-        UUID caseId = UUID.randomUUID();
-        EventEnvelope event = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service", caseId.toString(),
-                OffsetDateTime.now(), EventJson.toData(new CaseCreated(caseId, agency, "UNACCOMPANIED_MINOR",
-                        new Actor(agency, "u-1"))));
-        kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, event)).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).until(() -> ownerInProjection(caseId) != null);
-        return caseId;
+        return TestReferrals.caseOwnedBy(kafka, em, agency);
     }
 
     String ownerInProjection(UUID caseId) {
-        // Awaitility polls from its own thread: open a transaction for the read
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                        "select owner_agency from case_ownership where case_id = :id")
-                .setParameter("id", caseId).getResultStream().findFirst().orElse(null));
-    }
-
-    static String referral(UUID caseId, String toAgency) {
-        return """
-                {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
-                 "reason": "Dijete treba podršku nakon smještaja"}""".formatted(caseId, toAgency);
-    }
-
-    String send(String user, String body) {
-        return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/referrals")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    ValidatableResponse action(String user, String id, String action, String body) {
-        var request = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON);
-        if (body != null) {
-            request = request.body(body);
-        }
-        return request.when().post("/api/v1/referrals/" + id + "/" + action).then();
+        return TestReferrals.ownerInProjection(em, caseId);
     }
 
     @Test
@@ -170,6 +143,49 @@ class ReferralApiTest {
     }
 
     @Test
+    void noPersonalDataLeavesWithoutConsentOrALegalBasisApprovedByASupervisor() {
+        UUID caseId = caseOwnedBy("csr-kikinda");
+        String withoutSharing = """
+                {"caseId": "%s", "toAgency": "kirs", "service": "SHELTER", "urgency": "URGENT", "reason": "x"}"""
+                .formatted(caseId);
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(withoutSharing)
+                .when().post("/api/v1/referrals")
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
+
+        String consentWithoutRecord = referral(caseId, "kirs").replace("\"consentReference\": \"signed form\", ", "");
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(consentWithoutRecord)
+                .when().post("/api/v1/referrals")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("sharing.consentReference"));
+
+        String legalBasis = withoutSharing.replace("\"reason\": \"x\"", """
+                "reason": "x", "sharing": {"basis": "LEGAL_BASIS", "legalBasis": "urgent protection of a child",
+                 "data": ["IDENTITY", "LANGUAGE"]}""");
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(legalBasis)
+                .when().post("/api/v1/referrals")
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:supervisor-approval-required"));
+        given().auth().oauth2(Tokens.of("milica.supervisor")).contentType(ContentType.JSON).body(legalBasis)
+                .when().post("/api/v1/referrals")
+                .then().statusCode(201)
+                .body("sharing.basis", equalTo("LEGAL_BASIS"))
+                .body("sharing.data", org.hamcrest.Matchers.containsInAnyOrder("IDENTITY", "LANGUAGE"));
+
+        // a draft may wait for its basis; sending it without one is refused, with one it goes
+        String draftId = given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON)
+                .body(withoutSharing.replace("\"reason\": \"x\"", "\"reason\": \"x\", \"draft\": true"))
+                .when().post("/api/v1/referrals")
+                .then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
+                .then().statusCode(403);
+        action("ana.csr", draftId, "send", null).statusCode(409).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
+        action("ana.csr", draftId, "send", """
+                {"sharing": {"basis": "CONSENT", "consentId": "%s", "data": ["IDENTITY"]}}""".formatted(UUID.randomUUID()))
+                .statusCode(200).body("status", equalTo("SENT"));
+        given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
+                .then().statusCode(200);
+    }
+
+    @Test
     void onlyTheOwnerAgencyMayReferACase() {
         UUID caseId = caseOwnedBy("csr-kikinda");
         given().auth().oauth2(Tokens.of("marko.rod")).contentType(ContentType.JSON).body(referral(caseId, "iom-serbia"))
@@ -190,7 +206,9 @@ class ReferralApiTest {
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals?size=1000")
                 .then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals?direction=SIDEWAYS")
-                .then().statusCode(404).contentType(PROBLEM);
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("direction"));
+        given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals?status=LOST")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("status"));
     }
 
     @Test

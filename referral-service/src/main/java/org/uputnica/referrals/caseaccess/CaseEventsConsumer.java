@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.uputnica.events.CaseCreated;
+import org.uputnica.events.CaseTransferred;
+import org.uputnica.events.InvalidEventException;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
@@ -31,9 +33,15 @@ public class CaseEventsConsumer {
         if (EventType.CASE_CREATED.value().equals(event.type())) {
             CaseCreated created = EventJson.data(event, CaseCreated.class);
             if (created.caseId() == null || created.ownerAgency() == null) {
-                throw new org.uputnica.events.InvalidEventException("case.created without caseId or ownerAgency");
+                throw new InvalidEventException("case.created without caseId or ownerAgency");
             }
             owners.record(created.caseId(), created.ownerAgency(), true);
+        } else if (EventType.CASE_TRANSFERRED.value().equals(event.type())) {
+            CaseTransferred transferred = EventJson.data(event, CaseTransferred.class);
+            if (transferred.caseId() == null || transferred.toAgency() == null) {
+                throw new InvalidEventException("case.transferred without caseId or toAgency");
+            }
+            owners.record(transferred.caseId(), transferred.toAgency(), true);
         }
     }
 }

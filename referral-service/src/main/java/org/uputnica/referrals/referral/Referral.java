@@ -47,6 +47,60 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "decline_note")
     public String declineNote;
 
+    @Enumerated(EnumType.STRING)
+    public ReferralKind kind = ReferralKind.REFERRAL;
+
+    @Column(name = "group_id")
+    public UUID groupId;
+
+    @Column(name = "forwarded_from")
+    public UUID forwardedFrom;
+
+    @Column(name = "forwarded_to")
+    public UUID forwardedTo;
+
+    /** The working group whose coordinator follows this referral: both agencies are its members. */
+    @Column(name = "working_group")
+    public String workingGroup;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sharing_basis")
+    public Sharing.Basis sharingBasis;
+
+    @Column(name = "consent_id")
+    public UUID consentId;
+
+    @Column(name = "consent_reference")
+    public String consentReference;
+
+    @Column(name = "legal_basis")
+    public String legalBasis;
+
+    /** Comma-separated {@link Sharing.SharedData} codes. */
+    @Column(name = "shared_data")
+    public String sharedData;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "outcome_note")
+    public String outcomeNote;
+
+    @Column(name = "hold_reason")
+    public String holdReason;
+
+    @Column(name = "withdraw_reason")
+    public String withdrawReason;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+
+    @Column(name = "answered_at")
+    public OffsetDateTime answeredAt;
+
     @Column(name = "created_by")
     public String createdBy;
 
@@ -58,4 +112,25 @@ public class Referral extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public void share(Sharing sharing) {
+        sharingBasis = sharing.basis();
+        consentId = sharing.consentId();
+        consentReference = sharing.consentReference();
+        legalBasis = sharing.legalBasis();
+        sharedData = sharing.data().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public Sharing sharing() {
+        if (sharingBasis == null) {
+            return null;
+        }
+        java.util.Set<Sharing.SharedData> data = java.util.EnumSet.noneOf(Sharing.SharedData.class);
+        if (sharedData != null && !sharedData.isBlank()) {
+            for (String code : sharedData.split(",")) {
+                data.add(Sharing.SharedData.valueOf(code));
+            }
+        }
+        return new Sharing(sharingBasis, consentId, consentReference, legalBasis, data);
+    }
 }

@@ -3,11 +3,8 @@ package org.uputnica.referrals.referral;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,16 +29,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.referrals.referral.ReferralWorkflow.Details;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+/**
+ * The closed-loop referral. Every action answers 403 for a caller who is not the party it belongs to, 409 from a
+ * status it cannot start from, and 412 when If-Match names a stale version; each returns the referral with its ETag.
+ */
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals")
 @SecurityRequirement(name = "SecurityScheme")
-@RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
+@RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR})
 public class ReferralResource {
 
     @Inject
@@ -51,31 +54,45 @@ public class ReferralResource {
     CurrentCaller caller;
 
     @POST
-    @Operation(summary = "Refer a case to another agency", description = "Only the agency that owns the case may refer it.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "psychosocial support", value = """
+    @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
+    @Operation(summary = "Refer a case to another agency",
+            description = "Only the agency that owns the case may refer it. Sent at once (status SENT) unless "
+                    + "`draft` is true; sending needs `sharing`: the person's consent or a legal basis (the latter "
+                    + "only by a supervisor). `kind` TRANSFER asks the receiver to take over the case.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "psychosocial support with consent", value = """
             {"caseId": "7b0f3c2e-8a7e-4a55-9d1e-2f0c8b7f9d10", "toAgency": "udruzenje-rod",
-             "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT", "reason": "Needs support after placement"}""")))
-    @APIResponse(responseCode = "201", description = "Sent; status SENT")
+             "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT", "reason": "Needs support after placement",
+             "sharing": {"basis": "CONSENT", "consentReference": "signed form, 2026-11-23",
+                         "data": ["IDENTITY", "LANGUAGE"]}}""")))
+    @APIResponse(responseCode = "201", description = "Sent (or saved as a draft)")
     @APIResponse(responseCode = "400", description = "Invalid input, unknown agency or case")
     @APIResponse(responseCode = "403", description = "Your agency does not own the case")
-    public Response send(@NotNull @Valid ReferralInput.NewReferral input, @Context UriInfo uri) {
-        ReferralView sent = workflow.send(caller.get(), input);
-        return withETag(Response.created(uri.getAbsolutePathBuilder().path(sent.id().toString()).build()), sent);
+    @APIResponse(responseCode = "409", description = "No consent or legal basis for sharing")
+    public Response create(@NotNull @Valid ReferralInput.NewReferral body, @Context UriInfo uri) {
+        ReferralView created = workflow.create(caller.get(), body);
+        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
     }
 
     @GET
-    @Operation(summary = "Your agency's incoming or outgoing referrals, newest first")
+    @Operation(summary = "Referrals of your agency (INCOMING, OUTGOING) or of the working groups you coordinate "
+            + "(COORDINATED), newest first")
+    @APIResponse(responseCode = "400", description = "A bad parameter, named")
     public ReferralView.Page list(
-            @QueryParam("direction") @DefaultValue("INCOMING") ReferralWorkflow.Direction direction,
-            @QueryParam("status") ReferralStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return workflow.list(caller.get(), direction, status, page, size);
+            @Parameter(description = "INCOMING (default), OUTGOING or COORDINATED") @QueryParam("direction") String direction,
+            @Parameter(description = "a status to filter by") @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return workflow.list(caller.get(),
+                QueryParams.enumValue("direction", direction, ReferralWorkflow.Direction.class,
+                        ReferralWorkflow.Direction.INCOMING),
+                QueryParams.enumValue("status", status, ReferralStatus.class, null),
+                QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE),
+                QueryParams.intValue("size", size, 50, 1, 200));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A referral, for its sender and its receiver only", description = "The ETag is its version.")
+    @Operation(summary = "A referral, for its parties only", description = "The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The referral")
     @APIResponse(responseCode = "403", description = "Your agency is not a party of this referral")
     public Response read(@PathParam("id") UUID id) {
@@ -90,28 +107,30 @@ public class ReferralResource {
     }
 
     @POST
+    @Path("/{id}/send")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Sender: send a draft (give `sharing` if the draft has none)")
+    public Response send(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid ReferralInput.Send body) {
+        return act(id, ReferralAction.SEND, ifMatch,
+                new Details(null, null, null, null, body == null ? null : body.sharing()));
+    }
+
+    @POST
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD) // a bare POST without a body or Content-Type is the usual call
-    @Operation(summary = "The receiver has seen the referral")
-    @APIResponse(responseCode = "200", description = "Acknowledged")
-    @APIResponse(responseCode = "403", description = "Not the receiving agency")
-    @APIResponse(responseCode = "409", description = "Not possible from the current status")
-    @APIResponse(responseCode = "412", description = "If-Match names a stale version")
-    public Response acknowledge(@PathParam("id") UUID id, @Parameter(description = "the ETag of the referral")
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, ReferralAction.ACKNOWLEDGE, ifMatch, null, null);
+    @Operation(summary = "Receiver: the referral has been seen")
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, ReferralAction.ACKNOWLEDGE, ifMatch, Details.none());
     }
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "The receiver accepts the referral, with an optional note for the sender")
-    @APIResponse(responseCode = "200", description = "Accepted")
-    @APIResponse(responseCode = "403", description = "Not the receiving agency")
-    @APIResponse(responseCode = "409", description = "Already accepted, declined, or otherwise not possible")
-    @APIResponse(responseCode = "412", description = "If-Match names a stale version")
+    @Operation(summary = "Receiver: accept, with an optional note for the sender",
+            description = "For one candidate of a multi-agency request the first accept wins (409 already-taken after).")
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReferralInput.Note body) {
-        return act(id, ReferralAction.ACCEPT, ifMatch, null, body == null ? null : body.note());
+        return act(id, ReferralAction.ACCEPT, ifMatch, Details.note(body == null ? null : body.note()));
     }
 
     /** The same accept as a bare POST without a JSON body, the usual call from scripts. */
@@ -120,29 +139,78 @@ public class ReferralResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Response acceptWithoutNote(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return act(id, ReferralAction.ACCEPT, ifMatch, null, null);
+        return act(id, ReferralAction.ACCEPT, ifMatch, Details.none());
     }
 
     @POST
     @Path("/{id}/decline")
-    @Operation(summary = "The receiver declines the referral, with a reason")
+    @Operation(summary = "Receiver: decline, with a coded reason and a note")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "no capacity", value = """
             {"reasonCode": "NO_CAPACITY", "reason": "All shelter places taken until next month"}""")))
-    @APIResponse(responseCode = "200", description = "Declined")
-    @APIResponse(responseCode = "400", description = "No reason given")
-    @APIResponse(responseCode = "403", description = "Not the receiving agency")
-    @APIResponse(responseCode = "409", description = "Already accepted, declined, or otherwise not possible")
     public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid ReferralInput.Decline body) {
-        return act(id, ReferralAction.DECLINE, ifMatch, body.reasonCode(), body.reason().strip());
+        return act(id, ReferralAction.DECLINE, ifMatch,
+                new Details(body.reasonCode(), body.reason().strip(), null, null, null));
     }
 
-    private Response act(UUID id, ReferralAction action, String ifMatch, DeclineReason code, String note) {
-        ReferralView view = workflow.act(caller.get(), id, action, versionOf(ifMatch), code, note);
-        return withETag(Response.ok(), view);
+    @POST
+    @Path("/{id}/start")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Receiver: work has started (first contact made)")
+    public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, ReferralAction.START, ifMatch, Details.none());
     }
 
-    private static Response withETag(Response.ResponseBuilder builder, ReferralView view) {
+    @POST
+    @Path("/{id}/hold")
+    @Operation(summary = "Receiver: put on hold, with the reason")
+    public Response hold(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @NotNull @Valid ReferralInput.Reason body) {
+        return act(id, ReferralAction.HOLD, ifMatch, Details.note(body.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "Receiver: completed, with the outcome and a note back to the sender")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "provided", value = """
+            {"outcome": "PROVIDED", "note": "Six counselling sessions; school enrolment arranged"}""")))
+    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @NotNull @Valid ReferralInput.Complete body) {
+        return act(id, ReferralAction.COMPLETE, ifMatch, new Details(null, body.note(), body.outcome(), null, null));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Sender (or the working group's coordinator): withdraw, with the reason")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @NotNull @Valid ReferralInput.Reason body) {
+        return act(id, ReferralAction.WITHDRAW, ifMatch, Details.note(body.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/forward")
+    @Operation(summary = "Receiver (or coordinator): re-route to another agency",
+            description = "This referral becomes FORWARDED and a new one, from the same sender, goes to the new "
+                    + "agency; each names the other (forwardedTo, forwardedFrom), and the sender is told.")
+    public Response forward(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @NotNull @Valid ReferralInput.Forward body) {
+        return act(id, ReferralAction.FORWARD, ifMatch,
+                new Details(null, body.reason().strip(), null, body.toAgency(), null));
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Coordinator: take up an unanswered referral (deadlines do this by themselves)")
+    public Response escalate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, ReferralAction.ESCALATE, ifMatch, Details.none());
+    }
+
+    private Response act(UUID id, ReferralAction action, String ifMatch, Details details) {
+        return withETag(Response.ok(), workflow.act(caller.get(), id, action, versionOf(ifMatch), details));
+    }
+
+    static Response withETag(Response.ResponseBuilder builder, ReferralView view) {
         return builder.tag(new EntityTag(Long.toString(view.version()))).entity(view).build();
     }
 
@@ -160,6 +228,38 @@ public class ReferralResource {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("If-Match", "is not an ETag of this referral");
+        }
+    }
+
+    /** Query parameters parsed here, so a bad value is a 400 naming it (JAX-RS itself would answer 404). */
+    static final class QueryParams {
+        private QueryParams() {
+        }
+
+        static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type, E fallback) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        static int intValue(String name, String value, int fallback, int min, int max) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n < min || n > max) {
+                    throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField(name, "must be a whole number");
+            }
         }
     }
 }

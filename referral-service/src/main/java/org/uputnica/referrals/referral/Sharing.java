@@ -1,0 +1,32 @@
+package org.uputnica.referrals.referral;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the sender shares with the receiver for this service, and on what ground: the person's (or guardian's)
+ * consent, or a legal basis approved by a supervisor. A referral without one cannot be sent.
+ *
+ * @param consentId        the consent record in the case-service, when there is one
+ * @param consentReference how the consent was given when no record exists yet (e.g. "signed form 2026-11-23")
+ * @param legalBasis       the provision that allows sharing without consent (e.g. urgent protection of a child)
+ * @param data             the kinds of data shared: the minimum the receiver needs
+ */
+public record Sharing(
+        @NotNull Basis basis,
+        UUID consentId,
+        @Size(max = 500) String consentReference,
+        @Size(max = 1000) String legalBasis,
+        @NotEmpty Set<SharedData> data) {
+
+    public enum Basis { CONSENT, LEGAL_BASIS }
+
+    /** Kinds of personal data a referral may share. */
+    public enum SharedData {
+        IDENTITY, DATE_OF_BIRTH, CONTACT, LANGUAGE, LEGAL_STATUS, FAMILY, HEALTH, RISK_ASSESSMENT, CASE_SUMMARY
+    }
+}

@@ -1,0 +1,45 @@
+package org.uputnica.referrals.workinggroup;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A local multi-agency working group (radna grupa) of a municipality: its member agencies and, in Keycloak,
+ * its coordinators. A referral between two members is followed by the group's coordinator.
+ */
+@Entity
+@Table(name = "working_group")
+public class WorkingGroup extends PanacheEntityBase {
+    @Id
+    public String code;
+
+    public String name;
+
+    public String municipality;
+
+    public String country;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "working_group_member", joinColumns = @JoinColumn(name = "group_code"))
+    @Column(name = "agency")
+    public Set<String> members = new TreeSet<>();
+
+    /** The working group both agencies belong to (the first by code when several do). */
+    public static Optional<String> covering(String agencyA, String agencyB) {
+        return WorkingGroup.<WorkingGroup>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
+                .filter(g -> g.members.contains(agencyA) && g.members.contains(agencyB))
+                .map(g -> g.code)
+                .findFirst();
+    }
+}

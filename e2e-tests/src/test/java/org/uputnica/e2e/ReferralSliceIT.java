@@ -80,10 +80,17 @@ class ReferralSliceIT {
                 .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
     }
 
+    static final String CONSENT = """
+            "sharing": {"basis": "CONSENT", "consentReference": "signed form", "data": ["IDENTITY", "LANGUAGE"]}""";
+
     static String refer(String caseId, String toAgency) {
-        return as("ana.csr", referrals).body("""
+        return refer("ana.csr", caseId, toAgency, "REFERRAL");
+    }
+
+    static String refer(String user, String caseId, String toAgency, String kind) {
+        return as(user, referrals).body("""
                         {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
-                         "reason": "Needs psychosocial support"}""".formatted(caseId, toAgency))
+                         "reason": "Needs psychosocial support", "kind": "%s", %s}""".formatted(caseId, toAgency, kind, CONSENT))
                 .when().post("/api/v1/referrals")
                 .then().statusCode(201).body("status", equalTo("SENT")).extract().path("id");
     }
@@ -140,14 +147,36 @@ class ReferralSliceIT {
         String caseId = openCase();
         as("marko.rod", referrals).body("""
                         {"caseId": "%s", "toAgency": "iom-serbia", "service": "LEGAL_AID", "urgency": "ROUTINE",
-                         "reason": "x"}""".formatted(caseId))
+                         "reason": "x", %s}""".formatted(caseId, CONSENT))
                 .when().post("/api/v1/referrals").then().statusCode(403).contentType(PROBLEM);
         as("ana.csr", referrals).body("{\"caseId\": \"" + caseId + "\", \"toAgency\": \"iom-serbia\"}")
                 .when().post("/api/v1/referrals").then().statusCode(400).contentType(PROBLEM);
         as("ana.csr", referrals).body("""
                         {"caseId": "00000000-0000-0000-0000-000000000000", "toAgency": "iom-serbia",
-                         "service": "LEGAL_AID", "urgency": "ROUTINE", "reason": "x"}""")
+                         "service": "LEGAL_AID", "urgency": "ROUTINE", "reason": "x", %s}""".formatted(CONSENT))
                 .when().post("/api/v1/referrals").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("caseId"));
+    }
+
+    @Test
+    void anAcceptedTransferMovesTheCaseAndTheNewOwnerReferItOn() {
+        String caseId = openCase();
+        String transfer = refer("ana.csr", caseId, "kirs", "TRANSFER");
+        as("dragan.kirs", referrals).when().post("/api/v1/referrals/" + transfer + "/accept")
+                .then().statusCode(200).body("kind", equalTo("TRANSFER"));
+
+        // the case-service applies the transfer; the new owner reads the case, the old one no longer does
+        await("case moved to kirs").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as("dragan.kirs", cases).when().get("/api/v1/cases/" + caseId)
+                        .then().statusCode(200).body("ownerAgency", equalTo("kirs")));
+        as("ana.csr", cases).when().get("/api/v1/cases/" + caseId).then().statusCode(404);
+
+        // and the referral-service's owner check follows: kirs may refer it, the CSR may not any more
+        await("owner check follows").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as("ana.csr", referrals).body("""
+                                {"caseId": "%s", "toAgency": "iom-serbia", "service": "LEGAL_AID", "urgency": "ROUTINE",
+                                 "reason": "x", %s}""".formatted(caseId, CONSENT))
+                        .when().post("/api/v1/referrals").then().statusCode(403));
+        refer("dragan.kirs", caseId, "iom-serbia", "REFERRAL");
     }
 }

@@ -46,8 +46,8 @@ public class CaseResource {
              "category": "UNACCOMPANIED_MINOR"}""")))
     @APIResponse(responseCode = "201", description = "Created; Location names the case")
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
-    public Response open(@NotNull @Valid NewCase input, @jakarta.ws.rs.core.Context UriInfo uri) {
-        CaseView created = cases.open(caller.get(), input);
+    public Response open(@NotNull @Valid NewCase body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        CaseView created = cases.open(caller.get(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 

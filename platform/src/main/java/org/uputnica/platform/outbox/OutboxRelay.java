@@ -86,6 +86,12 @@ public class OutboxRelay {
         drain();
     }
 
+    void onStart(@Observes io.quarkus.runtime.StartupEvent event, io.micrometer.core.instrument.MeterRegistry metrics) {
+        // what was relayed since start; the backlog itself is a gauge of OutboxBacklog
+        io.micrometer.core.instrument.FunctionCounter.builder("uputnica.outbox.relayed", relayed, AtomicLong::get)
+                .description("events this instance sent from its outbox to Kafka").register(metrics);
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         stopping = true; // the database goes away with the application: leave the rest to the next start
         worker.shutdown();

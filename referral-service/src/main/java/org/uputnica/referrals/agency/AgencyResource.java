@@ -1,6 +1,9 @@
 package org.uputnica.referrals.agency;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.uputnica.identity.CurrentCaller;
+import org.uputnica.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,8 +18,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies")
 @SecurityRequirement(name = "SecurityScheme")
-@Authenticated
+@RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN, Roles.ANALYST,
+        Roles.INTEGRATOR})
 public class AgencyResource {
+
+    @Inject
+    CurrentCaller caller;
 
     public record AgencyView(String alias, String name, String country) {
     }
@@ -24,6 +31,7 @@ public class AgencyResource {
     @GET
     @Operation(summary = "The agencies a referral may go to")
     public List<AgencyView> list() {
+        caller.get(); // like every endpoint: a token that names an agency
         return Agency.<Agency>listAll(io.quarkus.panache.common.Sort.by("alias")).stream()
                 .map(a -> new AgencyView(a.alias, a.name, a.country)).toList();
     }

@@ -26,6 +26,9 @@ class PlatformEndpointsTest {
     @Test
     void openApiAndMetricsAreServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/cases"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server"))
+                .body(containsString("uputnica_outbox_pending"))
+                .body(containsString("uputnica_outbox_oldest_age_seconds"));
     }
 }

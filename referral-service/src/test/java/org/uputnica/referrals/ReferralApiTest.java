@@ -68,6 +68,12 @@ class ReferralApiTest {
         return TestReferrals.caseOwnedBy(kafka, em, agency);
     }
 
+    long reads(String referralId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from referral_access where referral_ids like :id")
+                .setParameter("id", "%" + referralId + "%").getSingleResult()).longValue());
+    }
+
     String ownerInProjection(UUID caseId) {
         return TestReferrals.ownerInProjection(em, caseId);
     }
@@ -109,10 +115,12 @@ class ReferralApiTest {
 
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals/" + id)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        long readsBefore = reads(id);
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals/" + id + "/history")
                 .then().statusCode(200)
                 .body("toStatus", contains("SENT", "ACKNOWLEDGED", "ACCEPTED"))
                 .body("actorAgency", contains("csr-kikinda", "udruzenje-rod", "udruzenje-rod"));
+        assertEquals(readsBefore + 1, reads(id), "every read of a referral is recorded");
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 events.getRecords().stream().filter(r -> id.equals(r.key())).count() == 3);

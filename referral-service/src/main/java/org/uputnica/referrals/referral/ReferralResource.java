@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.referrals.audit.ReferralAccess;
 import org.uputnica.referrals.referral.ReferralWorkflow.Details;
 
 import java.util.List;
@@ -52,6 +53,9 @@ public class ReferralResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    ReferralAccess access;
 
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
@@ -82,12 +86,14 @@ public class ReferralResource {
             @Parameter(description = "a status to filter by") @QueryParam("status") String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return workflow.list(caller.get(),
+        ReferralView.Page result = workflow.list(caller.get(),
                 QueryParams.enumValue("direction", direction, ReferralWorkflow.Direction.class,
                         ReferralWorkflow.Direction.INCOMING),
                 QueryParams.enumValue("status", status, ReferralStatus.class, null),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE),
                 QueryParams.intValue("size", size, 50, 1, 200));
+        access.record(caller.get(), ReferralAccess.Action.LIST, result.items().stream().map(ReferralView::id).toList());
+        return result;
     }
 
     @GET
@@ -96,14 +102,18 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral")
     @APIResponse(responseCode = "403", description = "Your agency is not a party of this referral")
     public Response read(@PathParam("id") UUID id) {
-        return withETag(Response.ok(), ReferralView.of(workflow.find(caller.get(), id)));
+        ReferralView view = ReferralView.of(workflow.find(caller.get(), id));
+        access.record(caller.get(), ReferralAccess.Action.READ, List.of(id));
+        return withETag(Response.ok(), view);
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Every change of the referral: who, which agency, when, from, to, why")
     public List<ReferralView.HistoryEntry> history(@PathParam("id") UUID id) {
-        return workflow.history(caller.get(), id);
+        List<ReferralView.HistoryEntry> history = workflow.history(caller.get(), id);
+        access.record(caller.get(), ReferralAccess.Action.HISTORY, List.of(id));
+        return history;
     }
 
     @POST

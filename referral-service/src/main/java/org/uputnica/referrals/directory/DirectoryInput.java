@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.uputnica.referrals.referral.ServiceType;
 
@@ -24,10 +23,13 @@ import java.util.List;
  * ages and hours in order, vacancies within capacity) are made by {@link Directory} and name the field the same way.
  */
 public final class DirectoryInput {
+    static final String HH_MM = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
     private DirectoryInput() {
     }
 
     /** A service as its agency describes it (POST creates, PUT replaces all of it but the capacity). */
+    @Schema(name = "DirectoryServiceInput")
     public record Service(
             @NotNull ServiceType category,
             @NotBlank @Size(max = 300) String name,
@@ -50,6 +52,7 @@ public final class DirectoryInput {
     }
 
     /** Who may use the service. Absent ages mean no limit, an empty legalStatuses no restriction. */
+    @Schema(name = "EligibilityInput")
     public record Eligibility(
             @Min(0) @Max(120) Integer minAge,
             @Min(0) @Max(120) Integer maxAge,
@@ -59,6 +62,7 @@ public final class DirectoryInput {
     }
 
     /** Where the service is given (HSDS location with one physical address). */
+    @Schema(name = "ServiceLocation")
     public record Location(
             @Size(max = 300) String name,
             @NotBlank @Size(max = 500) String address,
@@ -68,6 +72,7 @@ public final class DirectoryInput {
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
     }
 
+    @Schema(name = "ServiceContact")
     public record Contact(
             @Size(max = 200) String name,
             @Email @Size(max = 320) String email,
@@ -76,15 +81,17 @@ public final class DirectoryInput {
     }
 
     /** Opening hours on one weekday, local time; 00:00 to 23:59 is day and night. */
+    @Schema(name = "OpeningHours")
     public record OpeningHours(
             @NotNull DayOfWeek weekday,
-            @NotNull @JsonFormat(pattern = "HH:mm") @Schema(type = SchemaType.STRING, example = "08:00")
+            @NotNull @JsonFormat(pattern = "HH:mm") @Schema(implementation = String.class, pattern = HH_MM, example = "08:00")
             LocalTime opensAt,
-            @NotNull @JsonFormat(pattern = "HH:mm") @Schema(type = SchemaType.STRING, example = "16:00")
+            @NotNull @JsonFormat(pattern = "HH:mm") @Schema(implementation = String.class, pattern = HH_MM, example = "16:00")
             LocalTime closesAt) {
     }
 
     /** The places of a service: in all, free now, and people waiting. vacancies may not exceed capacity. */
+    @Schema(name = "CapacityInput")
     public record Capacity(
             @NotNull @Min(0) @Max(100_000) Integer capacity,
             @NotNull @Min(0) @Max(100_000) Integer vacancies,

@@ -109,7 +109,10 @@ public class DirectoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad category",
                     value = SEARCH_VALIDATION_EXAMPLE)))
     public DirectoryView.Page search(
-            @Parameter(description = "service category (as in referrals)", example = "SHELTER")
+            @Parameter(description = "service category (as in referrals)", example = "SHELTER",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"PSYCHOSOCIAL_SUPPORT", "SHELTER",
+                            "LEGAL_AID", "HEALTH_CARE", "EDUCATION", "GUARDIANSHIP", "INTERPRETATION", "FAMILY_TRACING",
+                            "MATERIAL_ASSISTANCE", "CASE_MANAGEMENT"}))
             @QueryParam("category") String category,
             @Parameter(description = "the location's municipality or one of the service areas; case, diacritics "
                     + "and script (Cyrillic or Latin) do not matter", example = "Kikinda")
@@ -118,14 +121,16 @@ public class DirectoryResource {
             @QueryParam("language") String language,
             @Parameter(description = "the person's age in years, 0 to 120", example = "15")
             @QueryParam("age") String age,
-            @Parameter(description = "the person's sex: FEMALE, MALE, OTHER or UNKNOWN", example = "MALE")
+            @Parameter(description = "the person's sex (as the case-service records it)", example = "MALE",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"FEMALE", "MALE", "OTHER", "UNKNOWN"}))
             @QueryParam("sex") String sex,
             @Parameter(description = "the person's legal status", example = "ASYLUM_SEEKER",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"CITIZEN", "ASYLUM_SEEKER", "REFUGEE",
                             "RETURNEE", "UNDOCUMENTED"}))
             @QueryParam("legalStatus") String legalStatus,
-            @Parameter(description = "true: only services with a free place; false: only full services",
-                    example = "true")
+            @Parameter(description = "true: only services with a free place; false: only full services "
+                    + "(services without places match neither)", example = "true",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"true", "false"}))
             @QueryParam("hasVacancy") String hasVacancy,
             @Parameter(description = "alias of the giving agency", example = "kirs")
             @QueryParam("agency") String agency,

@@ -678,6 +678,9 @@ class DirectoryApiTest {
                 .body("paths.'/api/v1/directory/services'.post.requestBody.content.'application/json'.examples",
                         hasKey("day care"))
                 .body("paths.'/api/v1/directory/services/{id}'.put.responses.'403'.content.'application/problem+json'"
-                        + ".examples", hasKey("another agency"));
+                        + ".examples", hasKey("another agency"))
+                .body("components.schemas", hasKey("DirectoryServiceInput"))
+                .body("components.schemas", hasKey("DirectoryService"))
+                .body("components.schemas.OpeningHours.properties.opensAt.type", equalTo("string"));
     }
 }

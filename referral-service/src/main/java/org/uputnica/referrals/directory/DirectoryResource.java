@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.Problem;
+import org.uputnica.platform.http.IfMatch;
 import org.uputnica.platform.problem.ProblemException;
 
 import java.util.List;
@@ -192,7 +192,7 @@ public class DirectoryResource {
                            @Parameter(description = "the ETag of the service") @HeaderParam(HttpHeaders.IF_MATCH)
                            String ifMatch,
                            @NotNull @Valid DirectoryInput.Service input) {
-        return withETag(Response.ok(), directory.update(caller.get(), id, versionOf(ifMatch), input));
+        return withETag(Response.ok(), directory.update(caller.get(), id, IfMatch.version(ifMatch), input));
     }
 
     @DELETE
@@ -207,7 +207,7 @@ public class DirectoryResource {
     @APIResponse(responseCode = "404", description = "No such service")
     @APIResponse(responseCode = "412", description = "If-Match names a stale version")
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(Response.ok(), directory.deactivate(caller.get(), id, versionOf(ifMatch)));
+        return withETag(Response.ok(), directory.deactivate(caller.get(), id, IfMatch.version(ifMatch)));
     }
 
     @PUT
@@ -227,7 +227,7 @@ public class DirectoryResource {
                     value = STALE_EXAMPLE)))
     public Response updateCapacity(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull @Valid DirectoryInput.Capacity capacity) {
-        return withETag(Response.ok(), directory.updateCapacity(caller.get(), id, versionOf(ifMatch), capacity));
+        return withETag(Response.ok(), directory.updateCapacity(caller.get(), id, IfMatch.version(ifMatch), capacity));
     }
 
     @GET
@@ -278,25 +278,9 @@ public class DirectoryResource {
     }
 
     private static Response withETag(Response.ResponseBuilder builder, DirectoryView.Service view) {
-        return builder.tag(new EntityTag(Long.toString(view.version()))).entity(view).build();
+        return builder.tag(IfMatch.etag(view.version())).entity(view).build();
     }
 
-    /** If-Match carries the ETag, quoted or weak; anything else is a 400, never a silent ignore. */
-    static Long versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("If-Match", "is not an ETag of this service");
-        }
-    }
 
     private static boolean flag(String name, String value) {
         if (value == null || value.isBlank()) {

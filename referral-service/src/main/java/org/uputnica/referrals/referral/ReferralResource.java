@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
-import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.http.IfMatch;
+import org.uputnica.platform.http.QueryParams;
 import org.uputnica.referrals.audit.ReferralAccess;
 import org.uputnica.referrals.referral.ReferralWorkflow.Details;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -217,59 +216,10 @@ public class ReferralResource {
     }
 
     private Response act(UUID id, ReferralAction action, String ifMatch, Details details) {
-        return withETag(Response.ok(), workflow.act(caller.get(), id, action, versionOf(ifMatch), details));
+        return withETag(Response.ok(), workflow.act(caller.get(), id, action, IfMatch.version(ifMatch), details));
     }
 
     static Response withETag(Response.ResponseBuilder builder, ReferralView view) {
-        return builder.tag(new EntityTag(Long.toString(view.version()))).entity(view).build();
-    }
-
-    /** If-Match carries the ETag, quoted or weak; anything else is a 400, never a silent ignore. */
-    static Long versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("If-Match", "is not an ETag of this referral");
-        }
-    }
-
-    /** Query parameters parsed here, so a bad value is a 400 naming it (JAX-RS itself would answer 404). */
-    static final class QueryParams {
-        private QueryParams() {
-        }
-
-        static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type, E fallback) {
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-            }
-        }
-
-        static int intValue(String name, String value, int fallback, int min, int max) {
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n < min || n > max) {
-                    throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField(name, "must be a whole number");
-            }
-        }
+        return builder.tag(IfMatch.etag(view.version())).entity(view).build();
     }
 }

@@ -100,10 +100,4 @@ class ReferralActionTest {
         assertEquals(Set.of(), Party.of(r, new Caller("3", "jelena", "csr-kikinda", Set.of("coordinator"),
                 Set.of("kikinda-child-protection"))));
     }
-
-    @ParameterizedTest
-    @CsvSource({"'\"3\"', 3", "'W/\"7\"', 7", "12, 12"})
-    void ifMatchCarriesTheVersion(String header, long version) {
-        assertEquals(version, ReferralResource.versionOf(header));
-    }
 }

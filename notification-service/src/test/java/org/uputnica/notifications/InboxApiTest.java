@@ -134,6 +134,8 @@ class InboxApiTest {
         as("amra.otaharin").queryParam("kind", "REFERRAL_ACCEPTED").when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(0));
         as("senad.csr").queryParam("referralId", first.toString()).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].kind", equalTo("REFERRAL_SENT"));
+        as("ivana.iom").queryParam("referralId", first.toString()).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(0));
     }
 

@@ -30,6 +30,88 @@ final class ReferralEvents {
                 previousStatus, reasonCode, new Actor(actingAgency, UUID.randomUUID().toString()));
     }
 
+    /** A referral between two agencies, to be changed step by step; ids are fresh. */
+    static Data between(String from, String to) {
+        return new Data(UUID.randomUUID(), UUID.randomUUID(), from, to);
+    }
+
+    /** The fields of {@link ReferralChanged} beyond the walking skeleton's, set one at a time. */
+    static final class Data {
+        final UUID referralId;
+        final UUID caseId;
+        final String from;
+        final String to;
+        String urgency = "URGENT";
+        String status = "SENT";
+        String previousStatus;
+        String reasonCode;
+        Actor actor;
+        String outcome;
+        UUID relatedReferralId;
+        String deadline;
+        String workingGroup;
+
+        Data(UUID referralId, UUID caseId, String from, String to) {
+            this.referralId = referralId;
+            this.caseId = caseId;
+            this.from = from;
+            this.to = to;
+            this.actor = new Actor(from, UUID.randomUUID().toString());
+        }
+
+        Data status(String status, String previousStatus) {
+            this.previousStatus = previousStatus;
+            this.status = status;
+            return this;
+        }
+
+        Data urgency(String urgency) {
+            this.urgency = urgency;
+            return this;
+        }
+
+        Data reason(String reasonCode) {
+            this.reasonCode = reasonCode;
+            return this;
+        }
+
+        /** The acting agency; null for the system (a deadline passed). */
+        Data actedBy(String agency) {
+            this.actor = agency == null ? null : new Actor(agency, UUID.randomUUID().toString());
+            return this;
+        }
+
+        Data outcome(String outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        Data related(UUID relatedReferralId) {
+            this.relatedReferralId = relatedReferralId;
+            return this;
+        }
+
+        Data deadline(String deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        Data workingGroup(String workingGroup) {
+            this.workingGroup = workingGroup;
+            return this;
+        }
+
+        ReferralChanged data() {
+            return new ReferralChanged(referralId, caseId, from, to, "PSYCHOSOCIAL_SUPPORT", urgency, status,
+                    previousStatus, reasonCode, actor, "REFERRAL", outcome, null, relatedReferralId, deadline,
+                    workingGroup);
+        }
+
+        EventEnvelope event(EventType type) {
+            return ReferralEvents.event(type, data());
+        }
+    }
+
     static EventEnvelope event(EventType type, ReferralChanged data) {
         // milliseconds, so the time read back from the database compares equal
         return EventEnvelope.of(type, "/uputnica/referral-service", data.referralId().toString(),

@@ -75,7 +75,7 @@ class ReferralEventsIntakeTest {
     }
 
     @Test
-    void aSentReferralIsToldToTheReceiverOnlyAndItsAnswersToTheSender() {
+    void aSentReferralAndItsAnswersAreToldToBothParties() {
         UUID referralId = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
         EventEnvelope sent = event(EventType.REFERRAL_SENT,
@@ -96,7 +96,12 @@ class ReferralEventsIntakeTest {
         assertNotNull(received.get("items[0].createdAt"));
         assertEquals(sent.time().toInstant(), OffsetDateTime.parse(received.getString("items[0].eventTime")).toInstant());
         assertEquals(1, total("nina.admin", referralId), "every user of the receiving agency sees it");
-        assertEquals(0, total("ana.csr", referralId), "the sender is not told of its own referral");
+        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 1);
+        JsonPath own = inbox("ana.csr", referralId);
+        assertEquals("REFERRAL_SENT", own.getString("items[0].kind"), "the sender keeps a record that it went out");
+        assertEquals("csr-kikinda", own.getString("items[0].actorAgency"));
+        assertEquals("csr-kikinda", own.getString("items[0].recipientAgency"));
+        assertEquals("udruzenje-rod", own.getString("items[0].toAgency"));
         assertEquals(0, total("ivana.iom", referralId), "uninvolved agencies learn nothing");
 
         send(bootstrap,
@@ -105,12 +110,17 @@ class ReferralEventsIntakeTest {
                 event(EventType.REFERRAL_ACCEPTED,
                         referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "ACCEPTED", "ACKNOWLEDGED", null)));
 
-        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 2);
+        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 3);
         JsonPath answers = inbox("ana.csr", referralId);
-        assertEquals(List.of("REFERRAL_ACCEPTED", "REFERRAL_ACKNOWLEDGED"), answers.getList("items.kind"), "newest first");
-        assertEquals(List.of("ACCEPTED", "ACKNOWLEDGED"), answers.getList("items.status"));
-        assertEquals(2, total("milica.supervisor", referralId), "every user of the sending agency sees them");
-        assertEquals(1, total("marko.rod", referralId), "the receiver is not told of its own answers");
+        assertEquals(List.of("REFERRAL_ACCEPTED", "REFERRAL_ACKNOWLEDGED", "REFERRAL_SENT"), answers.getList("items.kind"),
+                "newest first");
+        assertEquals(List.of("ACCEPTED", "ACKNOWLEDGED", "SENT"), answers.getList("items.status"));
+        assertEquals(List.of("udruzenje-rod", "udruzenje-rod", "csr-kikinda"), answers.getList("items.actorAgency"));
+        assertEquals(3, total("milica.supervisor", referralId), "every user of the sending agency sees them");
+        await().atMost(PATIENCE).until(() -> total("marko.rod", referralId) == 3);
+        assertEquals(List.of("REFERRAL_ACCEPTED", "REFERRAL_ACKNOWLEDGED", "REFERRAL_RECEIVED"),
+                inbox("marko.rod", referralId).getList("items.kind"),
+                "the receiver is told of its own answers too, as its colleagues need to know");
     }
 
     @Test
@@ -124,12 +134,12 @@ class ReferralEventsIntakeTest {
         // the same event twice, then another one on the same partition: once that is in, the duplicate was handled
         send(bootstrap, sent, sent, declined);
 
-        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 1);
+        await().atMost(PATIENCE).until(() -> total("ana.csr", referralId) == 2);
         JsonPath answer = inbox("ana.csr", referralId);
         assertEquals("REFERRAL_DECLINED", answer.getString("items[0].kind"));
         assertEquals("NO_CAPACITY", answer.getString("items[0].reasonCode"));
-        assertEquals(1, total("marko.rod", referralId));
-        assertEquals(1, rows("select count(*) from inbox_item where event_id = :id", sent.id()));
+        assertEquals(2, total("marko.rod", referralId));
+        assertEquals(2, rows("select count(*) from inbox_item where event_id = :id", sent.id()), "one per party");
         assertEquals(1, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", sent.id()));
     }
 
@@ -150,7 +160,7 @@ class ReferralEventsIntakeTest {
                  "data": {"referralId": "%s", "status": "SENT"}}"""
                 .formatted(UUID.randomUUID(), EventType.REFERRAL_SENT.value(), key, key));
         EventEnvelope unknownType = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
-                "org.uputnica.referral.escalated.v1", "/uputnica/referral-service", key, OffsetDateTime.now(),
+                "org.uputnica.referral.reopened.v1", "/uputnica/referral-service", key, OffsetDateTime.now(),
                 EventEnvelope.JSON, EventJson.toData(Map.of("referralId", key)));
         EventEnvelope valid = event(EventType.REFERRAL_SENT,
                 referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "SENT", null, null));

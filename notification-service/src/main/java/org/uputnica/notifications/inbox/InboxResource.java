@@ -24,7 +24,8 @@ import java.util.UUID;
 
 @Path("/api/v1/inbox")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Inbox", description = "What the caller's agency has been told about referrals")
+@Tag(name = "Inbox", description = "What the caller has been told about referrals: the items of the caller's agency, "
+        + "of the roles the caller holds there, and, for a coordinator, of her working groups")
 @SecurityRequirement(name = "SecurityScheme")
 // Every role that works for an agency reads its inbox; analysts see aggregates only.
 @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN, Roles.INTEGRATOR})
@@ -37,8 +38,10 @@ public class InboxResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List your agency's inbox",
-            description = "Newest first. Items carry ids and codes only; read the referral and the case from their services.")
+    @Operation(summary = "List your inbox",
+            description = "Newest first: your agency's items, the items for roles you hold in it (supervisors hear of "
+                    + "overdue referrals), and for a coordinator the items of the working groups she coordinates. "
+                    + "Items carry ids and codes only; read the referral and the case from their services.")
     @APIResponse(responseCode = "200", description = "One page of items and the total that matches the filters")
     @APIResponse(responseCode = "400", description = "A bad parameter (problem+json naming it)")
     public InboxPage list(
@@ -59,7 +62,7 @@ public class InboxResource {
 
     @GET
     @Path("/count")
-    @Operation(summary = "Count your agency's inbox items", description = "Unread and total, for a badge.")
+    @Operation(summary = "Count your inbox items", description = "Unread and total of what the list shows, for a badge.")
     @APIResponse(responseCode = "200", description = "The counts")
     public InboxCount count() {
         return inbox.count(caller.get());
@@ -68,9 +71,10 @@ public class InboxResource {
     @POST
     @Path("/{id}/read")
     @Operation(summary = "Mark an item read",
-            description = "For the whole agency; the first reader and time are kept, marking again changes nothing.")
+            description = "For everyone the item is addressed to (the agency, the role, the working group); the first "
+                    + "reader and time are kept, marking again changes nothing.")
     @APIResponse(responseCode = "204", description = "Marked read")
-    @APIResponse(responseCode = "404", description = "No such item in your agency's inbox")
+    @APIResponse(responseCode = "404", description = "No such item in your inbox")
     public void markRead(@PathParam("id") UUID id) {
         inbox.markRead(caller.get(), id);
     }

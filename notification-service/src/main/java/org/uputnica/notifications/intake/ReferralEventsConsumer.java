@@ -11,7 +11,7 @@ import org.uputnica.notifications.routing.NoticeRouting;
 import org.uputnica.platform.inbox.EventInbox;
 
 /**
- * Turns referral events into inbox items. Each event is applied once (the {@link EventInbox} remembers its id in
+ * Turns referral events into inbox items, one per notice that {@link NoticeRouting} names. Each event is applied once (the {@link EventInbox} remembers its id in
  * the same transaction as the items), so redeliveries after a crash or a rebalance add nothing. A message that is
  * not a valid referral event fails and goes to the dead-letter topic; the consumer carries on with the next one.
  */

@@ -20,16 +20,26 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NoticeRoutingTest {
     static final UUID REFERRAL = UUID.randomUUID();
     static final UUID CASE = UUID.randomUUID();
+    static final Recipient SENDER = Recipient.agency("csr-kikinda");
+    static final Recipient RECEIVER = Recipient.agency("udruzenje-rod");
+    static final Recipient RECEIVER_SUPERVISORS = Recipient.role("udruzenje-rod", "supervisor");
+    static final Recipient GROUP = Recipient.workingGroup("kikinda-child-protection");
 
     static ReferralChanged referral(String status, String previousStatus, String reasonCode) {
         return new ReferralChanged(REFERRAL, CASE, "csr-kikinda", "udruzenje-rod", "PSYCHOSOCIAL_SUPPORT", "URGENT",
                 status, previousStatus, reasonCode, new Actor("udruzenje-rod", UUID.randomUUID().toString()));
+    }
+
+    static ReferralChanged inWorkingGroup(String status, String deadline, String workingGroup) {
+        return new ReferralChanged(REFERRAL, CASE, "csr-kikinda", "udruzenje-rod", "PSYCHOSOCIAL_SUPPORT", "EMERGENCY",
+                status, status, null, new Actor(null, null), "REFERRAL", null, null, null, deadline, workingGroup);
     }
 
     static EventEnvelope event(String type, Object data) {
@@ -37,37 +47,86 @@ class NoticeRoutingTest {
                 REFERRAL.toString(), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.JSON, EventJson.toData(data));
     }
 
+    static List<Notice> route(EventType type, ReferralChanged data) {
+        return NoticeRouting.route(event(type.value(), data));
+    }
+
     @Test
-    void aSentReferralIsForTheReceivingAgency() {
+    void aSentReferralIsReceivedByTheReceiverAndRecordedAsSentForTheSender() {
         ReferralChanged sent = referral("SENT", null, null);
-        List<Notice> notices = NoticeRouting.route(event(EventType.REFERRAL_SENT.value(), sent));
-        assertEquals(List.of(new Notice("udruzenje-rod", NoticeKind.REFERRAL_RECEIVED, sent)), notices);
+        assertEquals(List.of(new Notice(RECEIVER, NoticeKind.REFERRAL_RECEIVED, sent),
+                new Notice(SENDER, NoticeKind.REFERRAL_SENT, sent)), route(EventType.REFERRAL_SENT, sent));
     }
 
     @ParameterizedTest
     @CsvSource({
             "REFERRAL_ACKNOWLEDGED, ACKNOWLEDGED, REFERRAL_ACKNOWLEDGED, ",
             "REFERRAL_ACCEPTED, ACCEPTED, REFERRAL_ACCEPTED, ",
-            "REFERRAL_DECLINED, DECLINED, REFERRAL_DECLINED, NO_CAPACITY"})
-    void everyAnswerIsForTheSendingAgency(EventType type, String status, NoticeKind kind, String reasonCode) {
-        ReferralChanged answer = referral(status, "SENT", reasonCode);
-        List<Notice> notices = NoticeRouting.route(event(type.value(), answer));
-        assertEquals(List.of(new Notice("csr-kikinda", kind, answer)), notices);
+            "REFERRAL_DECLINED, DECLINED, REFERRAL_DECLINED, NO_CAPACITY",
+            "REFERRAL_STARTED, IN_PROGRESS, REFERRAL_IN_PROGRESS, ",
+            "REFERRAL_ON_HOLD, ON_HOLD, REFERRAL_ON_HOLD, WAITING_FOR_DOCUMENTS",
+            "REFERRAL_COMPLETED, COMPLETED, REFERRAL_COMPLETED, ",
+            "REFERRAL_WITHDRAWN, WITHDRAWN, REFERRAL_WITHDRAWN, DUPLICATE",
+            "REFERRAL_FORWARDED, FORWARDED, REFERRAL_FORWARDED, "})
+    void bothPartiesHearOfEveryChangeWhoeverMadeIt(EventType type, String status, NoticeKind kind, String reasonCode) {
+        ReferralChanged change = referral(status, "SENT", reasonCode);
+        assertEquals(List.of(new Notice(RECEIVER, kind, change), new Notice(SENDER, kind, change)), route(type, change));
     }
 
     @Test
-    void everyReferralEventTypeIsRouted() {
+    void anOverdueReferralTellsTheSenderTheReceiversSupervisorsAndTheCoordinators() {
+        ReferralChanged overdue = inWorkingGroup("SENT", "ACKNOWLEDGE", "kikinda-child-protection");
+        assertEquals(List.of(new Notice(SENDER, NoticeKind.REFERRAL_OVERDUE, overdue),
+                        new Notice(RECEIVER_SUPERVISORS, NoticeKind.REFERRAL_OVERDUE, overdue),
+                        new Notice(GROUP, NoticeKind.REFERRAL_OVERDUE, overdue)),
+                route(EventType.REFERRAL_OVERDUE, overdue));
+    }
+
+    @Test
+    void withoutAWorkingGroupNoCoordinatorIsTold() {
+        ReferralChanged overdue = inWorkingGroup("ACKNOWLEDGED", "RESPOND", null);
+        assertEquals(List.of(SENDER, RECEIVER_SUPERVISORS),
+                route(EventType.REFERRAL_OVERDUE, overdue).stream().map(Notice::recipient).toList());
+        ReferralChanged escalated = inWorkingGroup("ACKNOWLEDGED", "RESPOND", " ");
+        assertEquals(List.of(SENDER, RECEIVER),
+                route(EventType.REFERRAL_ESCALATED, escalated).stream().map(Notice::recipient).toList());
+    }
+
+    @Test
+    void anEscalationTellsTheCoordinatorsAndBothParties() {
+        ReferralChanged escalated = inWorkingGroup("SENT", "ACKNOWLEDGE", "kikinda-child-protection");
+        assertEquals(List.of(new Notice(GROUP, NoticeKind.REFERRAL_ESCALATED, escalated),
+                        new Notice(SENDER, NoticeKind.REFERRAL_ESCALATED, escalated),
+                        new Notice(RECEIVER, NoticeKind.REFERRAL_ESCALATED, escalated)),
+                route(EventType.REFERRAL_ESCALATED, escalated));
+    }
+
+    @Test
+    void everyReferralEventTypeIsRoutedToBothParties() {
         for (EventType type : EventType.values()) {
             if (type.topic() == Topic.REFERRAL_EVENTS) {
-                assertEquals(1, NoticeRouting.route(event(type.value(), referral("X", null, null))).size(), type.name());
+                assertTrue(NoticeRouting.routes(type), type.name());
+                List<String> agencies = route(type, referral("X", null, null)).stream()
+                        .map(n -> n.recipient().agency()).toList();
+                assertTrue(agencies.contains("csr-kikinda") && agencies.contains("udruzenje-rod"), type + ": " + agencies);
             }
         }
+        assertFalse(NoticeRouting.routes(EventType.CASE_CREATED));
+    }
+
+    @Test
+    void recipientKeysNameEachRecipientApart() {
+        assertEquals("agency:csr-kikinda", SENDER.key());
+        assertEquals("agency:udruzenje-rod/role:supervisor", RECEIVER_SUPERVISORS.key());
+        assertEquals("group:kikinda-child-protection", GROUP.key());
+        assertThrows(IllegalArgumentException.class, () -> new Recipient("csr-kikinda", null, null, "kikinda-child-protection"));
+        assertThrows(IllegalArgumentException.class, () -> new Recipient(null, null, null, null));
     }
 
     @Test
     void typesThatConcernNoOneYieldNothingWithoutReadingTheirData() {
         ObjectNode unreadable = JsonNodeFactory.instance.objectNode().put("referralId", "not-a-uuid");
-        assertTrue(NoticeRouting.route(event("org.uputnica.referral.escalated.v1", unreadable)).isEmpty());
+        assertTrue(NoticeRouting.route(event("org.uputnica.referral.reopened.v1", unreadable)).isEmpty());
         assertTrue(NoticeRouting.route(event(EventType.REFERRAL_SENT.value() + ".v2", unreadable)).isEmpty());
         assertTrue(NoticeRouting.route(event(EventType.CASE_CREATED.value(),
                 new CaseCreated(CASE, "csr-kikinda", "RETURNEE", new Actor("csr-kikinda", "u1")))).isEmpty());

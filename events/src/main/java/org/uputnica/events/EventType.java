@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every event type Uputnica publishes, with the topic it goes to. The AsyncAPI document
- * (docs/asyncapi.yaml) describes the same list; {@code EventTypeTest} keeps the two in step.
+ * (docs/asyncapi.yaml) describes the same list; {@code EventContractTest} keeps the two in step.
  */
 public enum EventType {
     CASE_CREATED("org.uputnica.case.created.v1", Topic.CASE_EVENTS),

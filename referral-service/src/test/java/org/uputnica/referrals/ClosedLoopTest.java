@@ -138,6 +138,21 @@ class ClosedLoopTest {
     }
 
     @Test
+    void aRequestWhoseCandidatesWereWithdrawnOrForwardedIsExhaustedToo() {
+        UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
+        String groupId = group(caseId, "udruzenje-rod", "kirs");
+        Map<String, String> ids = candidates(groupId);
+        action("ana.csr", ids.get("udruzenje-rod"), "withdraw", "{\"reason\": \"found a place elsewhere\"}")
+                .statusCode(200);
+        given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referral-groups/" + groupId)
+                .then().body("status", equalTo("OPEN"));
+        action("dragan.kirs", ids.get("kirs"), "forward", "{\"toAgency\": \"iom-serbia\", \"reason\": \"IOM runs it\"}")
+                .statusCode(200);
+        given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referral-groups/" + groupId)
+                .then().body("status", equalTo("EXHAUSTED"));
+    }
+
+    @Test
     void aForwardKeepsTheChainAndTheLoopClosesWithTheOriginalSender() {
         UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
         String first = send("ana.csr", referral(caseId, "udruzenje-rod"));
@@ -176,6 +191,9 @@ class ClosedLoopTest {
         given().auth().oauth2(Tokens.of("mirza.coordinator")).when().get("/api/v1/referrals?direction=COORDINATED")
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals?direction=COORDINATED")
+                .then().statusCode(403).contentType(PROBLEM);
+        // a coordinator who belongs to an agency does not list that agency's referrals as if she worked its cases
+        given().auth().oauth2(Tokens.of("jelena.coordinator")).when().get("/api/v1/referrals?direction=OUTGOING")
                 .then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(Tokens.of("jelena.coordinator")).when().get("/api/v1/working-groups/kikinda-child-protection")
                 .then().statusCode(200).body("youCoordinate", equalTo(true)).body("members", hasItem("udruzenje-rod"));

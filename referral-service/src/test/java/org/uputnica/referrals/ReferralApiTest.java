@@ -268,6 +268,29 @@ class ReferralApiTest {
     }
 
     @Test
+    void aLateOrReplayedCaseEventNeverSetsTheOwnerBack() {
+        UUID caseId = UUID.randomUUID();
+        OffsetDateTime created = OffsetDateTime.now().minusHours(2);
+        EventEnvelope transferred = EventEnvelope.of(EventType.CASE_TRANSFERRED, "/uputnica/case-service",
+                caseId.toString(), created.plusHours(1), EventJson.toData(new org.uputnica.events.CaseTransferred(
+                        caseId, "csr-kikinda", "kirs", UUID.randomUUID(), new Actor("kirs", "u-2"))));
+        EventEnvelope createdLate = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service",
+                caseId.toString(), created, EventJson.toData(new CaseCreated(caseId, "csr-kikinda", "RETURNEE",
+                        new Actor("csr-kikinda", "u-1"))));
+        kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, transferred),
+                EventRecords.of(Topic.CASE_EVENTS, createdLate)).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(transferred.id()) && processed(createdLate.id()));
+        assertEquals("kirs", ownerInProjection(caseId));
+    }
+
+    boolean processed(String eventId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from processed_event where consumer = 'referral-service.case-ownership' "
+                                + "and event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue() == 1);
+    }
+
+    @Test
     void withoutTokenOrAgencyOrRoleTheCallIsRefused() {
         given().when().get("/api/v1/referrals").then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2(Tokens.of("test.noagency")).when().get("/api/v1/referrals")

@@ -35,13 +35,13 @@ public class CaseEventsConsumer {
             if (created.caseId() == null || created.ownerAgency() == null) {
                 throw new InvalidEventException("case.created without caseId or ownerAgency");
             }
-            owners.record(created.caseId(), created.ownerAgency(), true);
+            owners.record(created.caseId(), created.ownerAgency(), event.time());
         } else if (EventType.CASE_TRANSFERRED.value().equals(event.type())) {
             CaseTransferred transferred = EventJson.data(event, CaseTransferred.class);
             if (transferred.caseId() == null || transferred.toAgency() == null) {
                 throw new InvalidEventException("case.transferred without caseId or toAgency");
             }
-            owners.record(transferred.caseId(), transferred.toAgency(), true);
+            owners.record(transferred.caseId(), transferred.toAgency(), event.time());
         }
     }
 }

@@ -41,7 +41,7 @@ public class CaseOwners {
     public String ownerOf(UUID caseId) {
         return known(caseId).orElseGet(() -> {
             String owner = askCaseService(caseId);
-            record(caseId, owner, false);
+            record(caseId, owner, OffsetDateTime.now(clock));
             return owner;
         });
     }
@@ -54,17 +54,20 @@ public class CaseOwners {
         return owners.stream().findFirst();
     }
 
-    /** Stores the owner; an event (authoritative) overwrites, a looked-up answer never overwrites an event's. */
+    /**
+     * Stores the owner as of {@code asOf} (an event's time, or the moment the case-service was asked). Only newer
+     * knowledge replaces older, so a late or replayed event never sets the owner back.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID caseId, String ownerAgency, boolean fromEvent) {
-        String onConflict = fromEvent
-                ? "do update set owner_agency = excluded.owner_agency, updated_at = excluded.updated_at"
-                : "do nothing";
-        em.createNativeQuery("insert into case_ownership (case_id, owner_agency, updated_at) "
-                        + "values (:id, :owner, :at) on conflict (case_id) " + onConflict)
+    public void record(UUID caseId, String ownerAgency, OffsetDateTime asOf) {
+        em.createNativeQuery("""
+                        insert into case_ownership (case_id, owner_agency, updated_at) values (:id, :owner, :at)
+                        on conflict (case_id) do update set owner_agency = excluded.owner_agency,
+                            updated_at = excluded.updated_at
+                        where case_ownership.updated_at < excluded.updated_at""")
                 .setParameter("id", caseId)
                 .setParameter("owner", ownerAgency)
-                .setParameter("at", OffsetDateTime.now(clock))
+                .setParameter("at", asOf)
                 .executeUpdate();
     }
 

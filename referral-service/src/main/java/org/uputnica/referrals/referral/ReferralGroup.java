@@ -16,7 +16,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "referral_group")
 public class ReferralGroup extends PanacheEntityBase {
-    public enum Status { OPEN, FILLED, EXHAUSTED, WITHDRAWN }
+    /** OPEN while a candidate may still accept; FILLED when one did; EXHAUSTED when none is left. */
+    public enum Status { OPEN, FILLED, EXHAUSTED }
 
     @Id
     public UUID id;

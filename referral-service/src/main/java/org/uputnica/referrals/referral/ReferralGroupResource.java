@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.referrals.audit.ReferralAccess;
 
 import java.util.UUID;
 
@@ -39,6 +40,9 @@ public class ReferralGroupResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    ReferralAccess access;
 
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
@@ -59,6 +63,8 @@ public class ReferralGroupResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR})
     @Operation(summary = "The request with the candidate referrals you may see")
     public ReferralView.Group read(@PathParam("id") UUID id) {
-        return workflow.group(caller.get(), id);
+        ReferralView.Group group = workflow.group(caller.get(), id);
+        access.record(caller.get(), ReferralAccess.Action.READ, group.referrals().stream().map(ReferralView::id).toList());
+        return group;
     }
 }

@@ -204,7 +204,7 @@ public class ReferralWorkflow {
             default -> null;
         };
         transition(caller, r, action, code, d.note(), null, null);
-        if (action == ReferralAction.DECLINE && r.groupId != null) {
+        if (r.groupId != null && r.status.isTerminal()) {
             closeGroupIfExhausted(r.groupId);
         }
     }
@@ -256,6 +256,10 @@ public class ReferralWorkflow {
     public ReferralView.Page list(Caller caller, Direction direction, ReferralStatus status, int page, int size) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
+        if (direction != Direction.COORDINATED && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
+            throw ProblemException.forbidden(ProblemType.FORBIDDEN,
+                    "an agency's referrals are listed for its caseworkers and supervisors; coordinators use COORDINATED");
+        }
         switch (direction) {
             case INCOMING -> {
                 where.append("toAgency = ?1 and status <> ?2");
@@ -342,6 +346,9 @@ public class ReferralWorkflow {
         send(caller, next, null, r.id);
         r.forwardedTo = next.id;
         transition(caller, r, ReferralAction.FORWARD, null, d.note(), next.id, null);
+        if (r.groupId != null) {
+            closeGroupIfExhausted(r.groupId); // the forwarded referral is no longer a candidate of the request
+        }
     }
 
     private void firstAcceptWins(Referral accepted) {
@@ -395,6 +402,9 @@ public class ReferralWorkflow {
     private void recordChange(Caller caller, Referral r, ReferralStatus previous, String reasonCode, String note,
                               EventType event, UUID related, String deadline, OffsetDateTime now) {
         history(caller, r, previous, reasonCode, note);
+        if (previous == ReferralStatus.DRAFT && r.status == ReferralStatus.WITHDRAWN) {
+            return; // a discarded draft: nobody but the sender ever knew of it, so nobody is told
+        }
         outbox.publish(event, r.id, new ReferralChanged(r.id, r.caseId, r.fromAgency, r.toAgency, r.service.name(),
                 r.urgency.name(), r.status.name(), previous == null ? null : previous.name(), reasonCode,
                 new Actor(caller.agency(), caller.userId()), r.kind.name(), r.outcome == null ? null : r.outcome.name(),

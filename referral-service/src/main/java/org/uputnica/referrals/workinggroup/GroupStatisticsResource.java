@@ -43,6 +43,9 @@ public class GroupStatisticsResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    java.time.Clock clock;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Referrals between the group's members sent in a period: by status, service, urgency, "
@@ -83,7 +86,7 @@ public class GroupStatisticsResource {
         if (!me.coordinates(code) && !me.hasRole(Roles.ANALYST)) {
             throw ProblemException.forbidden(ProblemType.FORBIDDEN, "only the group's coordinator and analysts see its figures");
         }
-        LocalDate last = day("to", to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate last = day("to", to, LocalDate.now(clock));
         LocalDate first = day("from", from, last.minusDays(29));
         if (first.isAfter(last)) {
             throw ProblemException.invalidField("from", "must not be after 'to'");

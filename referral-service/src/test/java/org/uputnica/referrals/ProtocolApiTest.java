@@ -287,6 +287,63 @@ class ProtocolApiTest {
     }
 
     @Test
+    void twoPublicationsAtOnceGetConsecutiveVersions() throws Exception {
+        String body = protocol("csr-bijeljina",
+                "{\"workingGroup\": \"bijeljina-child-protection\", \"services\": [\"HEALTH_CARE\"]}", "{}", "[]");
+        String token = Tokens.of("mirza.coordinator");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<Integer> publishOne = () -> {
+            start.await();
+            return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/protocols/bijeljina-health/versions")
+                    .then().statusCode(201).extract().path("version");
+        };
+        var first = pool.submit(publishOne);
+        var second = pool.submit(publishOne);
+        start.countDown();
+        List<Integer> versions = new java.util.ArrayList<>(List.of(first.get(), second.get()));
+        pool.shutdown();
+        java.util.Collections.sort(versions);
+        assertEquals(List.of(1, 2), versions, "a new protocol created twice at once: versions 1 and 2");
+        given().auth().oauth2(token).when().get("/api/v1/protocols/bijeljina-health/versions")
+                .then().statusCode(200).body("version", equalTo(List.of(1, 2)))
+                .body("current", equalTo(List.of(false, true)));
+    }
+
+    @Test
+    void aProtocolMayNotOverlapAnotherAtTheSameLevel() {
+        // the Bijeljina protocol already governs education in its group
+        publish("mirza.coordinator", "bijeljina-schools", null, protocol("csr-bijeljina",
+                "{\"workingGroup\": \"bijeljina-child-protection\", \"services\": [\"EDUCATION\", \"SHELTER\"]}",
+                "{}", "[]"))
+                .statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:protocol-scope-overlap"))
+                .body("detail", containsString("bijeljina-children-begging"))
+                .body("detail", containsString("EDUCATION"))
+                .body("errors[0].field", equalTo("scope"));
+        // the SOP already governs guardianship nationally
+        publish("nina.admin", "national-guardianship", null, protocol("udruzenje-rod",
+                "{\"services\": [\"GUARDIANSHIP\"]}", "{}", "[]"))
+                .statusCode(409).body("detail", containsString("sop-unaccompanied-children"));
+        // a whole-group protocol sits at another level than the group's protocol for some services: allowed
+        publish("mirza.coordinator", "bijeljina-general", null, protocol("csr-bijeljina",
+                "{\"workingGroup\": \"bijeljina-child-protection\"}", "{}", "[]"))
+                .statusCode(201);
+        publish("mirza.coordinator", "bijeljina-general-2", null, protocol("csr-bijeljina",
+                "{\"workingGroup\": \"bijeljina-child-protection\"}", "{}", "[]"))
+                .statusCode(409).body("detail", containsString("bijeljina-general"));
+        // ... and the group's protocol for a service still wins over it
+        UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-bijeljina");
+        String begging = TestReferrals.send("senad.csr",
+                referralBody(caseId, "otaharin", "EDUCATION", "ROUTINE", "[\"IDENTITY\"]"));
+        assertEquals("bijeljina-children-begging", referral("senad.csr", begging).get("protocolCode"));
+        String general = TestReferrals.send("senad.csr",
+                referralBody(caseId, "otaharin", "SHELTER", "ROUTINE", "[\"IDENTITY\"]"));
+        assertEquals("bijeljina-general", referral("senad.csr", general).get("protocolCode"));
+    }
+
+    @Test
     void badInputIsA400NamingEveryBadField() {
         publish("mirza.coordinator", "bijeljina-bad", null, protocol("csr-bijeljina",
                 "{\"workingGroup\": \"bijeljina-child-protection\"}", """

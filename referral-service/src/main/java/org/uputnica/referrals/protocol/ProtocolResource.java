@@ -120,7 +120,9 @@ public class ProtocolResource {
                     national one (no working group in its scope) by an agency admin of a national authority (the
                     ministry). Deadlines are ISO-8601 durations (PT72H, P14D, P2W); those left out take the
                     inter-agency form's defaults (acknowledge EMERGENCY PT24H, URGENT PT72H, ROUTINE P14D). Every
-                    scope needs a working group or services, except the default protocol's, which must be empty.
+                    scope needs a working group or services, except the default protocol's, which must be empty; it
+                    must not overlap another protocol's at the same level (working group and services, working group
+                    alone, services alone): the most specific protocol governs a referral.
                     Referrals sent from now on record the new version; those sent before keep theirs.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "tighter deadlines for the Kikinda protocol", value = """
@@ -142,6 +144,8 @@ public class ProtocolResource {
                                  "message": "is not an ISO-8601 duration (for example PT72H, P14D or P2W)"}]}""")))
     @APIResponse(responseCode = "403", description = "Not a keeper of this protocol (not-protocol-keeper), or "
             + "neither coordinator nor agency admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Another protocol already governs the same referrals at the same "
+            + "level of specificity (protocol-scope-overlap)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response publish(@PathParam("code") String code,

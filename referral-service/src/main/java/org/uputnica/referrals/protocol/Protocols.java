@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
 public class Protocols {
     public static final String NOT_KEEPER = ProblemType.of("not-protocol-keeper");
     public static final String REQUIREMENTS_UNMET = ProblemType.of("protocol-requirements-unmet");
+    public static final String SCOPE_OVERLAP = ProblemType.of("protocol-scope-overlap");
 
     /** Lower-case letters, digits and inner hyphens: a code appears in URLs and on every referral. */
     private static final Pattern CODE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?");
@@ -102,7 +103,8 @@ public class Protocols {
 
     /**
      * Publishes the next version of {@code code} (version 1 of a new protocol). 400 for bad input, naming each bad
-     * field; 412 when {@code expectedVersion} is not the current version; 403 for a caller who does not keep it.
+     * field; 412 when {@code expectedVersion} is not the current version; 403 for a caller who does not keep it;
+     * 409 when another protocol already governs the same referrals at the same level of specificity.
      */
     @Transactional
     public ProtocolView publish(Caller caller, String code, Integer expectedVersion, ProtocolInput.NewVersion input) {
@@ -127,6 +129,7 @@ public class Protocols {
             requireKeeper(caller, versionEntity(code, protocol.currentVersion).scopeWorkingGroup, code);
         }
         requireKeeper(caller, next.scopeWorkingGroup, code);
+        requireNoOverlap(next);
 
         next.version = protocol.currentVersion + 1;
         next.createdAt = OffsetDateTime.now(clock);
@@ -176,7 +179,8 @@ public class Protocols {
 
     /**
      * The current version of the most specific protocol whose scope covers the referral (working group and service,
-     * then working group, then service; equally specific ones by code), else the default protocol.
+     * then working group, then service), else the default protocol. Publication refuses overlaps at one level, so
+     * the order by code only settles what a race let through.
      */
     ProtocolVersion resolve(String workingGroup, ServiceType service) {
         List<ProtocolVersion> current = currentVersionEntities();
@@ -218,6 +222,32 @@ public class Protocols {
         } else if (!caller.hasRole(Roles.AGENCY_ADMIN) || !nationalKeepers.contains(caller.agency())) {
             throw ProblemException.forbidden(NOT_KEEPER, "protocol " + code + " is national: only an agency admin of "
                     + String.join(" or ", nationalKeepers.stream().sorted().toList()) + " publishes versions of it");
+        }
+    }
+
+    /**
+     * Two protocols equally specific for the same referrals would leave it to their codes which one governs, and the
+     * newer one might never apply without anyone noticing: refuse it and name the other. (Two such publications at
+     * the same moment could both pass; {@link #resolve} then still picks one deterministically, by code.)
+     */
+    private void requireNoOverlap(ProtocolVersion next) {
+        for (ProtocolVersion other : currentVersionEntities()) {
+            if (other.code.equals(next.code) || isDefault(other.code)
+                    || !java.util.Objects.equals(other.scopeWorkingGroup, next.scopeWorkingGroup)
+                    || other.scopeServices.isEmpty() != next.scopeServices.isEmpty()) {
+                continue;
+            }
+            Set<ServiceType> shared = EnumSet.noneOf(ServiceType.class);
+            shared.addAll(other.scopeServices);
+            shared.retainAll(next.scopeServices);
+            if (next.scopeServices.isEmpty() || !shared.isEmpty()) {
+                String where = (next.scopeWorkingGroup == null ? "" : "working group " + next.scopeWorkingGroup
+                        + (shared.isEmpty() ? "" : ", ")) + (shared.isEmpty() ? "" : "services " + shared);
+                throw new ProblemException(409, SCOPE_OVERLAP, "Conflict", "protocol " + other.code
+                        + " already governs the referrals of " + where
+                        + ": publish a new version of it, or narrow this scope",
+                        List.of(new Problem.FieldError("scope", "overlaps protocol " + other.code)));
+            }
         }
     }
 

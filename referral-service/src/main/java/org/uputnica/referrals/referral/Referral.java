@@ -101,6 +101,13 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "answered_at")
     public OffsetDateTime answeredAt;
 
+    /** The protocol version that governed the referral when it was sent (recorded by the protocol feature). */
+    @Column(name = "protocol_code")
+    public String protocolCode;
+
+    @Column(name = "protocol_version")
+    public Integer protocolVersion;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -11,13 +11,14 @@ public record ReferralView(UUID id, UUID caseId, ReferralKind kind, String fromA
                            String outcomeNote, String holdReason, String withdrawReason, UUID groupId,
                            UUID forwardedFrom, UUID forwardedTo, String workingGroup, OffsetDateTime createdAt,
                            OffsetDateTime sentAt, OffsetDateTime acknowledgedAt, OffsetDateTime answeredAt,
-                           OffsetDateTime updatedAt, long version) {
+                           OffsetDateTime updatedAt, long version,
+                           String protocolCode, Integer protocolVersion) {
 
     static ReferralView of(Referral r) {
         return new ReferralView(r.id, r.caseId, r.kind, r.fromAgency, r.toAgency, r.service, r.urgency, r.reason,
                 r.status, r.sharing(), r.declineCode, r.declineNote, r.outcome, r.outcomeNote, r.holdReason,
                 r.withdrawReason, r.groupId, r.forwardedFrom, r.forwardedTo, r.workingGroup, r.createdAt, r.sentAt,
-                r.acknowledgedAt, r.answeredAt, r.updatedAt, r.version);
+                r.acknowledgedAt, r.answeredAt, r.updatedAt, r.version, r.protocolCode, r.protocolVersion);
     }
 
     public record HistoryEntry(OffsetDateTime at, ReferralStatus fromStatus, ReferralStatus toStatus, String actor,

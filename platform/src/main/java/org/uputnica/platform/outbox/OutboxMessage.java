@@ -31,4 +31,8 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** Until when a relay has claimed the row; null when nobody has. */
+    @Column(name = "claimed_until")
+    public OffsetDateTime claimedUntil;
 }

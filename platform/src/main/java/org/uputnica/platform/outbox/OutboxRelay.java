@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends outbox rows to Kafka and deletes them once the broker acknowledged them. It runs right after each
  * commit that wrote a row, and on a timer as a safety net (after a crash or a broker outage).
  * <p>
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can relay side by side.
- * A crash between the broker's ack and the delete sends a row twice: consumers are idempotent by event id,
- * which makes the delivery exactly once in effect.
+ * Rows are claimed with a short lease ({@code FOR UPDATE SKIP LOCKED} while claiming), so several instances of a
+ * service can relay side by side, and no database transaction waits on Kafka. A crash between the broker's ack and
+ * the delete sends a row twice: consumers are idempotent by event id, which makes the delivery exactly once in effect.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -124,25 +124,36 @@ public class OutboxRelay {
         return relayed.get();
     }
 
+    /**
+     * Claims a batch (a lease, so that another instance skips it), commits, sends without holding any database
+     * transaction, and deletes what the broker acknowledged. If this instance dies after the send, the lease runs
+     * out and the rows are sent again: consumers are idempotent by event id.
+     */
     private int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<OutboxMessage> batch = em.createNativeQuery(
-                            "select * from outbox_message order by seq limit :limit for update skip locked",
-                            OutboxMessage.class)
+            List<OutboxMessage> claimed = em.createNativeQuery("""
+                            update outbox_message set claimed_until = now() + make_interval(secs => :lease)
+                            where id in (select id from outbox_message
+                                         where claimed_until is null or claimed_until < now()
+                                         order by seq limit :limit for update skip locked)
+                            returning *""", OutboxMessage.class)
+                    .setParameter("lease", (double) sendTimeout.multipliedBy(2).toSeconds())
                     .setParameter("limit", batchSize)
                     .getResultList();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
-            em.createQuery("delete from OutboxMessage m where m.id in :ids")
-                    .setParameter("ids", batch.stream().map(m -> m.id).toList())
-                    .executeUpdate();
-            relayed.addAndGet(batch.size());
-            return batch.size();
+            return claimed;
         });
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        // the claim's order is not guaranteed by UPDATE ... RETURNING: send in commit order, per aggregate in order
+        List<OutboxMessage> ordered = batch.stream().sorted(java.util.Comparator.comparing(m -> m.seq)).toList();
+        Uni.join().all(ordered.stream().map(this::send).toList()).andFailFast().await().atMost(sendTimeout);
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from OutboxMessage m where m.id in :ids")
+                .setParameter("ids", ordered.stream().map(m -> m.id).toList())
+                .executeUpdate());
+        relayed.addAndGet(ordered.size());
+        return ordered.size();
     }
 
     private Uni<Void> send(OutboxMessage m) {

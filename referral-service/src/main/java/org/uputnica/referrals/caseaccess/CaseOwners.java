@@ -1,5 +1,6 @@
 package org.uputnica.referrals.caseaccess;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,12 +37,16 @@ public class CaseOwners {
     @Inject
     Clock clock;
 
-    /** The owner agency; 400 naming {@code caseId} for a case that does not exist, 503 if the case-service is down. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * The owner agency; 400 naming {@code caseId} for a case that does not exist, 503 if the case-service is down.
+     * The caller's transaction is suspended meanwhile: no database transaction waits on a remote call (nor is its
+     * context carried onto the HTTP client's threads).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public String ownerOf(UUID caseId) {
-        return known(caseId).orElseGet(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> known(caseId)).orElseGet(() -> {
             String owner = askCaseService(caseId);
-            record(caseId, owner, OffsetDateTime.now(clock));
+            QuarkusTransaction.requiringNew().run(() -> record(caseId, owner, OffsetDateTime.now(clock)));
             return owner;
         });
     }

@@ -217,15 +217,21 @@ public class ReferralWorkflow {
                 EventType.REFERRAL_OVERDUE, null, deadline, OffsetDateTime.now(clock));
     }
 
-    /** Escalates to the coordinator a referral still unanswered after its overdue period, if it can be. */
+    /**
+     * Escalates to the coordinator a referral whose deadline passed long ago. A referral still awaiting its answer
+     * becomes ESCALATED; one that has moved on (accepted, waiting for first contact) keeps its status, and the
+     * coordinator is told all the same. Returns whether the status changed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean escalateOverdue(UUID id, String deadline) {
         Referral r = Referral.findById(id);
+        String note = deadline.toLowerCase() + " deadline passed long ago";
         if (!ReferralAction.ESCALATE.allowedFrom(r.status)) {
+            recordChange(SYSTEM, r, r.status, deadline, note, EventType.REFERRAL_ESCALATED, null, deadline,
+                    OffsetDateTime.now(clock));
             return false;
         }
-        transition(SYSTEM, r, ReferralAction.ESCALATE, deadline, deadline.toLowerCase() + " deadline passed long ago",
-                null, deadline);
+        transition(SYSTEM, r, ReferralAction.ESCALATE, deadline, note, null, deadline);
         return true;
     }
 

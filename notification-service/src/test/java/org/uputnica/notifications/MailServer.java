@@ -68,7 +68,8 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     static String body(MimeMessage message) {
         try {
             Object content = message.getContent();
-            return content instanceof String s ? s : String.valueOf(content);
+            // SMTP carries lines ending in CRLF
+            return (content instanceof String s ? s : String.valueOf(content)).replace("\r\n", "\n");
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.uputnica.infra.InfrastructureResource;
+import org.uputnica.notifications.digest.DigestMail;
 import org.uputnica.notifications.email.MailTexts;
 import org.uputnica.notifications.email.NoticeMail;
 import org.uputnica.notifications.language.Language;
@@ -13,6 +14,7 @@ import org.uputnica.notifications.routing.NoticeKind;
 
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every e-mail template in all four languages, rendered by the service's own Qute engine. */
+/** Every e-mail template (notice, digest) in all four languages, rendered by the service's own Qute engine. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 class MailTemplatesTest {
@@ -115,6 +117,40 @@ class MailTemplatesTest {
         assertWaits(Language.BS, 24 * 31, "Uputnica čeka 31 dan od slanja.");
         assertWaits(Language.EN, 1, "It has been waiting 1 hour since it was sent.");
         assertWaits(Language.EN, 24 * 21, "It has been waiting 21 days since it was sent.");
+    }
+
+    @Test
+    void theDigestRendersInEveryLanguageCountingInItsForms() {
+        DigestMail day = new DigestMail("kikinda-child-protection", java.time.LocalDate.of(2026, 11, 23), 1, 3, 5,
+                List.of(new DigestMail.Reference("UP-3F1C9A52", LINK, false), new DigestMail.Reference("UP-0B1C2D3E", LINK, true)));
+        MailTexts.Text latin = texts.render("digest", Language.SR_LATN, Map.of("digest", day));
+        assertEquals("Dnevni pregled radne grupe kikinda-child-protection: 23. novembar 2026.", latin.subject());
+        assertEquals("""
+                Pregled radne grupe kikinda-child-protection za 23. novembar 2026.
+
+                1 nova uputnica
+                3 uputnice sa isteklim rokom
+                5 eskaliranih uputnica
+
+                Traže vašu pažnju (potrebna je prijava):
+                UP-3F1C9A52: http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+                UP-0B1C2D3E (eskalirana): http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+
+                Ova poruka namerno ne sadrži lične podatke. Ne odgovarajte na nju.
+                Uputnica
+                """, latin.body());
+        MailTexts.Text cyrillic = texts.render("digest", Language.SR_CYRL, Map.of("digest", day));
+        assertEquals("Дневни преглед радне групе kikinda-child-protection: 23. новембар 2026.", cyrillic.subject());
+        assertTrue(cyrillic.body().contains("1 нова упутница\n3 упутнице са истеклим роком\n5 ескалираних упутница"), cyrillic.body());
+        MailTexts.Text bosnian = texts.render("digest", Language.BS, Map.of("digest",
+                new DigestMail("bijeljina-child-protection", java.time.LocalDate.of(2026, 7, 1), 21, 12, 22, List.of())));
+        assertEquals("Dnevni pregled radne grupe bijeljina-child-protection: 1. juli 2026.", bosnian.subject());
+        assertTrue(bosnian.body().contains("21 nova uputnica\n12 uputnica s isteklim rokom\n22 eskalirane uputnice\n\nOva"),
+                bosnian.body());
+        MailTexts.Text english = texts.render("digest", Language.EN, Map.of("digest", day));
+        assertEquals("Daily digest of working group kikinda-child-protection: 23 November 2026", english.subject());
+        assertTrue(english.body().contains("1 new referral\n3 overdue referrals\n5 escalated referrals"), english.body());
+        assertTrue(english.body().contains("UP-0B1C2D3E (escalated): "), english.body());
     }
 
     void assertWaits(Language language, long hours, String sentence) {

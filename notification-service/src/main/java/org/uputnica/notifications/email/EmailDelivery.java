@@ -12,7 +12,7 @@ import org.uputnica.notifications.delivery.DeliveryStatus;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One e-mail of one notice to one address; see V3__email.sql. */
+/** One e-mail of one notice, or one day's digest, to one address; see V3__email.sql and V5__digest.sql. */
 @Entity
 @Table(name = "email_delivery")
 public class EmailDelivery extends PanacheEntityBase {
@@ -22,8 +22,16 @@ public class EmailDelivery extends PanacheEntityBase {
     @Column(name = "event_id")
     public String eventId;
 
+    /** The notice's item; null for a digest. */
     @Column(name = "inbox_item_id")
     public UUID inboxItemId;
+
+    /** For a digest: the working group and the day it covers. */
+    @Column(name = "working_group")
+    public String workingGroup;
+
+    @Column(name = "digest_day")
+    public java.time.LocalDate digestDay;
 
     public String address;
 

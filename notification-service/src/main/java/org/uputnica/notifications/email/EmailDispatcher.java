@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.uputnica.notifications.delivery.DeliveryStatus;
+import org.uputnica.notifications.digest.DigestContent;
+import org.uputnica.notifications.digest.DigestMail;
 import org.uputnica.notifications.delivery.Failures;
 import org.uputnica.notifications.delivery.RetrySchedule;
 import org.uputnica.notifications.inbox.InboxItem;
@@ -26,7 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends the queued e-mails. Each run claims the due deliveries with {@code FOR UPDATE SKIP LOCKED} and moves their
+ * Sends the queued e-mails: notices, and coordinators' digests. Each run claims the due deliveries with {@code FOR UPDATE SKIP LOCKED} and moves their
  * next attempt a lease ahead, in one short transaction, then talks to the mail server outside any transaction: several
  * instances never send one e-mail twice at once, and a crashed instance's claims come due again when the lease ends.
  * A failure is retried with exponential back-off, and after the last retry the delivery is FAILED with its reason.
@@ -43,6 +45,9 @@ public class EmailDispatcher {
 
     @Inject
     MailTexts texts;
+
+    @Inject
+    DigestContent digests;
 
     @Inject
     Clock clock;
@@ -131,11 +136,15 @@ public class EmailDispatcher {
 
     private Prepared prepare(UUID id) {
         EmailDelivery d = EmailDelivery.findById(id);
+        Language language = Language.fromTag(d.language).orElse(Language.DEFAULT);
+        if (d.inboxItemId == null) {
+            DigestMail digest = digests.of(d.workingGroup, d.digestDay);
+            return new Prepared(id, d.address, texts.render("digest", language, Map.of("digest", digest)));
+        }
         InboxItem item = InboxItem.findById(d.inboxItemId);
         NoticeMail mail = new NoticeMail(item.kind, NoticeMail.reference(item.referralId),
                 consoleUrl + "/referrals/" + item.referralId, EmailPlanner.EMERGENCY.equals(item.urgency),
                 item.eventTime, waitingHours(item));
-        Language language = Language.fromTag(d.language).orElse(Language.DEFAULT);
         return new Prepared(id, d.address, texts.render("notice", language, Map.of("mail", mail)));
     }
 

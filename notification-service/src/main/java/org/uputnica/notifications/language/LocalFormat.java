@@ -2,6 +2,7 @@ package org.uputnica.notifications.language;
 
 import io.quarkus.qute.TemplateData;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,7 @@ public final class LocalFormat {
         return language;
     }
 
-    /** "23. novembar 2026.", "23. новембар 2026.", "23 November 2026". */
+    /** "23. novembar 2026.", "23. новембар 2026.", "23 November 2026", of an instant or a day. */
     public String date(TemporalAccessor when) {
         ZonedDateTime at = local(when);
         String month = MONTHS.get(language).get(at.getMonthValue() - 1);
@@ -76,7 +77,11 @@ public final class LocalFormat {
         return n + " " + word(n, one, few, other);
     }
 
+    /** A day is taken as it is; an instant is seen from the service's zone. */
     private ZonedDateTime local(TemporalAccessor when) {
+        if (when instanceof LocalDate day) {
+            return day.atStartOfDay(zone);
+        }
         return ZonedDateTime.from(when).withZoneSameInstant(zone);
     }
 }

@@ -36,7 +36,7 @@ public class NotificationSettings {
         UserPreference stored = UserPreference.findById(caller.userId());
         if (stored == null) {
             return new PreferenceView(false, null, Language.closestTo(localeClaim).tag(), channels(Set.of()),
-                    alwaysByEmail(), caller.agency(), sorted(caller.roles()), sorted(caller.workingGroups()), null);
+                    alwaysByEmail(), true, caller.agency(), sorted(caller.roles()), sorted(caller.workingGroups()), null);
         }
         return view(stored);
     }
@@ -62,6 +62,7 @@ public class NotificationSettings {
         p.workingGroups = caller.workingGroups().toArray(String[]::new);
         p.email = blankToNull(input.email());
         p.language = language.tag();
+        p.digest = input.digest() == null || input.digest();
         p.emailMutedKinds = email.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().name())
                 .toArray(String[]::new);
         p.updatedAt = OffsetDateTime.now(clock);
@@ -119,7 +120,7 @@ public class NotificationSettings {
 
     private static PreferenceView view(UserPreference p) {
         Set<String> muted = Set.of(p.emailMutedKinds);
-        return new PreferenceView(true, p.email, p.language, channels(muted), alwaysByEmail(), p.agency,
+        return new PreferenceView(true, p.email, p.language, channels(muted), alwaysByEmail(), p.digest, p.agency,
                 sorted(Set.of(p.roles)), sorted(Set.of(p.workingGroups)), p.updatedAt);
     }
 

@@ -19,5 +19,7 @@ public record PreferenceInput(
         @Schema(description = "Per notice kind, the channels you want (INBOX, EMAIL). Kinds left out get both. The inbox "
                 + "is always on; REFERRAL_OVERDUE and REFERRAL_ESCALATED, and every notice about an EMERGENCY referral, "
                 + "always come by e-mail too.")
-        Map<String, List<String>> channels) {
+        Map<String, List<String>> channels,
+        @Schema(description = "For coordinators: the daily digest of your working groups by e-mail; absent: yes", example = "true")
+        Boolean digest) {
 }

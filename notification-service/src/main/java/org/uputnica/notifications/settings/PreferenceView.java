@@ -17,6 +17,7 @@ public record PreferenceView(
         Map<NoticeKind, List<Channel>> channels,
         @Schema(description = "Kinds that come by e-mail whatever you choose (so do all notices about EMERGENCY referrals)")
         List<NoticeKind> alwaysByEmail,
+        @Schema(description = "For coordinators: the daily digest of your working groups by e-mail") boolean digest,
         @Schema(description = "Your agency, as your token said when you saved", example = "csr-kikinda") String agency,
         @Schema(description = "Your roles when you saved: notices for a role reach its holders", example = "[\"coordinator\"]")
         List<String> roles,

@@ -33,6 +33,9 @@ public class UserPreference extends PanacheEntityBase {
     @Column(name = "email_muted_kinds")
     public String[] emailMutedKinds;
 
+    /** A coordinator's daily digest of her working groups. */
+    public boolean digest;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -33,7 +33,14 @@ class PlatformEndpointsTest {
                 .body(containsString("/api/v1/inbox"))
                 .body(containsString("/api/v1/inbox/count"))
                 .body(containsString("/api/v1/inbox/{id}/read"))
-                .body(containsString("REFERRAL_RECEIVED"));
+                .body(containsString("REFERRAL_RECEIVED"))
+                .body(containsString("/api/v1/inbox/{id}/deliveries"))
+                .body(containsString("/api/v1/notification-settings/me"))
+                .body(containsString("/api/v1/notification-settings/recipients/{id}"))
+                .body(containsString("/api/v1/webhooks/deliveries/{deliveryId}/replay"))
+                .body(containsString("/api/v1/webhooks/dead-letters"))
+                .body(containsString("webhook-signature"))
+                .body(containsString("whsec_"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
     }
 }

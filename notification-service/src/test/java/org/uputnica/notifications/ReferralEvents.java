@@ -77,7 +77,12 @@ final class ReferralEvents {
 
         /** The acting agency; null for the system (a deadline passed). */
         Data actedBy(String agency) {
-            this.actor = agency == null ? null : new Actor(agency, UUID.randomUUID().toString());
+            return actedBy(agency, UUID.randomUUID().toString());
+        }
+
+        /** The acting agency and user (a token's subject). */
+        Data actedBy(String agency, String userId) {
+            this.actor = agency == null ? null : new Actor(agency, userId);
             return this;
         }
 
@@ -109,6 +114,12 @@ final class ReferralEvents {
 
         EventEnvelope event(EventType type) {
             return ReferralEvents.event(type, data());
+        }
+
+        /** An event that happened at {@code time} (e.g. a referral sent days ago, to see how long it waited). */
+        EventEnvelope eventAt(EventType type, OffsetDateTime time) {
+            return EventEnvelope.of(type, "/uputnica/referral-service", referralId.toString(),
+                    time.truncatedTo(ChronoUnit.MILLIS), EventJson.toData(data()));
         }
     }
 

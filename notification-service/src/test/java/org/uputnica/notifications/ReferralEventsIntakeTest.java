@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -141,6 +142,41 @@ class ReferralEventsIntakeTest {
         assertEquals(2, total("marko.rod", referralId));
         assertEquals(2, rows("select count(*) from inbox_item where event_id = :id", sent.id()), "one per party");
         assertEquals(1, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", sent.id()));
+    }
+
+    @Test
+    void anEventReplayedAfterItsMemoryWasLostAddsNoItemEmailOrWebhookCall() {
+        String mailbox = EmailDeliveryTest.address("replay", "udruzenje-rod");
+        EmailDeliveryTest.registerMailbox(mailbox, "sr-Latn", null);
+        // nothing listens there: the call stays queued, which is all this test needs
+        String webhook = given().auth().oauth2(Tokens.of("nina.admin")).contentType("application/json")
+                .body(Map.of("url", "http://localhost:9/hooks", "eventTypes", List.of(EventType.REFERRAL_SENT.value())))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        UUID referralId = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        EventEnvelope sent = event(EventType.REFERRAL_SENT,
+                referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "SENT", null, null));
+        send(bootstrap, sent);
+        await().atMost(PATIENCE).until(() -> total("marko.rod", referralId) == 1);
+        long items = rows("select count(*) from inbox_item where event_id = :id", sent.id());
+        long emails = rows("select count(*) from email_delivery where event_id = :id", sent.id());
+        long calls = rows("select count(*) from webhook_delivery where event_id = :id", sent.id());
+        assertTrue(emails >= 1 && calls >= 1, "the event was mailed and queued for the webhook");
+
+        // as after a restore of an old backup: the consumer forgot the event, and the topic is read again
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from processed_event where consumer = 'notification-service' and event_id = :id")
+                .setParameter("id", sent.id()).executeUpdate());
+        EventEnvelope next = event(EventType.REFERRAL_ACKNOWLEDGED,
+                referral(referralId, caseId, "csr-kikinda", "udruzenje-rod", "ACKNOWLEDGED", "SENT", null));
+        send(bootstrap, sent, next);
+        await().atMost(PATIENCE).until(() -> total("marko.rod", referralId) == 2);
+        assertEquals(1, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", sent.id()),
+                "applied again, as far as the consumer knew");
+        assertEquals(items, rows("select count(*) from inbox_item where event_id = :id", sent.id()));
+        assertEquals(emails, rows("select count(*) from email_delivery where event_id = :id", sent.id()));
+        assertEquals(calls, rows("select count(*) from webhook_delivery where event_id = :id", sent.id()));
+        given().auth().oauth2(Tokens.of("nina.admin")).when().delete("/api/v1/webhooks/" + webhook).then().statusCode(204);
     }
 
     @Test

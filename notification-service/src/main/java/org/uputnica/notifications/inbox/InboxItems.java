@@ -128,4 +128,13 @@ public class InboxItems {
             throw ProblemException.notFound("no inbox item " + id + " for you");
         }
     }
+
+    /** One item the caller may see; another's is "not found". */
+    @Transactional
+    public InboxItem visibleItem(Caller caller, UUID id) {
+        InboxVisibility visible = InboxVisibility.of(caller);
+        return InboxItem.<InboxItem>find("id = :id and " + visible.condition(), visible.parameters().and("id", id))
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("no inbox item " + id + " for you"));
+    }
 }

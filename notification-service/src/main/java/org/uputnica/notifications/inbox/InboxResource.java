@@ -2,6 +2,7 @@ package org.uputnica.notifications.inbox;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,8 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.notifications.delivery.DeliveryView;
+import org.uputnica.notifications.delivery.NoticeDeliveries;
 import org.uputnica.notifications.routing.NoticeKind;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/inbox")
@@ -36,6 +40,9 @@ public class InboxResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    NoticeDeliveries deliveries;
 
     @GET
     @Operation(summary = "List your inbox",
@@ -77,5 +84,17 @@ public class InboxResource {
     @APIResponse(responseCode = "404", description = "No such item in your inbox")
     public void markRead(@PathParam("id") UUID id) {
         inbox.markRead(caller.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "How an item was delivered beyond the inbox",
+            description = "Each e-mail and webhook call the notice caused: PENDING (with the next attempt), SENT, or "
+                    + "FAILED with the reason. E-mail addresses are masked.")
+    @APIResponse(responseCode = "200", description = "Oldest first; empty when nobody gets this notice by another channel")
+    @APIResponse(responseCode = "404", description = "No such item in your inbox")
+    @Transactional
+    public List<DeliveryView> deliveries(@PathParam("id") UUID id) {
+        return deliveries.of(inbox.visibleItem(caller.get(), id).id);
     }
 }

@@ -5,15 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.uputnica.events.EventEnvelope;
+import org.uputnica.notifications.email.EmailPlanner;
 import org.uputnica.notifications.inbox.InboxItems;
 import org.uputnica.notifications.routing.Notice;
 import org.uputnica.notifications.routing.NoticeRouting;
+import org.uputnica.notifications.webhook.WebhookPlanner;
 import org.uputnica.platform.inbox.EventInbox;
 
 /**
- * Turns referral events into inbox items, one per notice that {@link NoticeRouting} names. Each event is applied once (the {@link EventInbox} remembers its id in
- * the same transaction as the items), so redeliveries after a crash or a rebalance add nothing. A message that is
- * not a valid referral event fails and goes to the dead-letter topic; the consumer carries on with the next one.
+ * Turns referral events into inbox items, one per notice that {@link NoticeRouting} names, and queues their e-mails
+ * and webhook calls. Each event is applied once (the {@link EventInbox} remembers its id in the same transaction as
+ * the items and deliveries), so redeliveries after a crash or a rebalance add nothing. Nothing is sent from here:
+ * schedulers send the queued deliveries, so a slow channel never holds up the topic or the other channels. A
+ * message that is not a valid referral event fails and goes to the dead-letter topic; the consumer carries on.
  */
 @ApplicationScoped
 public class ReferralEventsConsumer {
@@ -26,6 +30,12 @@ public class ReferralEventsConsumer {
     @Inject
     InboxItems items;
 
+    @Inject
+    EmailPlanner emails;
+
+    @Inject
+    WebhookPlanner webhooks;
+
     @Incoming("referral-events")
     @Blocking // ordered (the default): one event at a time, so a referral's items follow its events' order
     public void consume(String message) {
@@ -33,8 +43,12 @@ public class ReferralEventsConsumer {
     }
 
     void route(EventEnvelope event) {
+        // the inbox item and the queued deliveries commit with the processed event: all of them, once, or none
         for (Notice notice : NoticeRouting.route(event)) {
-            items.deliver(event, notice);
+            items.deliver(event, notice).ifPresent(item -> {
+                emails.plan(event, notice, item);
+                webhooks.plan(event, notice, item);
+            });
         }
     }
 }

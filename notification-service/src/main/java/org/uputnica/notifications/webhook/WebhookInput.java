@@ -1,0 +1,23 @@
+package org.uputnica.notifications.webhook;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An endpoint an integrator registers for its agency's events. */
+@Schema(description = "A webhook to register", example = """
+        {"url": "https://integracije.minrzs.gov.rs/uputnica/events",
+         "eventTypes": ["org.uputnica.referral.sent.v1", "org.uputnica.referral.overdue.v1"],
+         "description": "Ministry case register"}""")
+public record WebhookInput(
+        @Schema(required = true, description = "Absolute https URL (http only where the operator allows it); no credentials in it",
+                example = "https://integracije.minrzs.gov.rs/uputnica/events")
+        @NotBlank @Size(max = 2000) String url,
+        @Schema(required = true, description = "Referral event types (CloudEvents type) to receive",
+                example = "[\"org.uputnica.referral.sent.v1\"]")
+        @NotEmpty @Size(max = 20) List<String> eventTypes,
+        @Schema(example = "Ministry case register") @Size(max = 200) String description) {
+}

@@ -1,0 +1,39 @@
+package org.uputnica.notifications.webhook;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An agency's endpoint for events; see V4__webhooks.sql. */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    public String agency;
+
+    public String url;
+
+    /** {@code whsec_} and the base64 HMAC key, as Standard Webhooks writes secrets. */
+    public String secret;
+
+    @Column(name = "event_types")
+    public String[] eventTypes;
+
+    public String description;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "removed_at")
+    public OffsetDateTime removedAt;
+}

@@ -1,0 +1,25 @@
+package org.uputnica.notifications.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A registered webhook. The secret is shown once, in the answer to its registration. */
+@Schema(description = "A registered webhook")
+public record WebhookView(
+        UUID id,
+        @Schema(example = "https://integracije.minrzs.gov.rs/uputnica/events") String url,
+        @Schema(example = "[\"org.uputnica.referral.sent.v1\"]") List<String> eventTypes,
+        @Schema(example = "Ministry case register") String description,
+        OffsetDateTime createdAt,
+        @Schema(description = "Only in the answer to the registration: the signing secret (Standard Webhooks, whsec_...). "
+                + "Store it; it is never shown again.", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+    static WebhookView of(WebhookSubscription s, boolean withSecret) {
+        return new WebhookView(s.id, s.url, List.of(s.eventTypes), s.description, s.createdAt, withSecret ? s.secret : null);
+    }
+}

@@ -1,0 +1,190 @@
+package org.uputnica.notifications.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.uputnica.events.EventType;
+import org.uputnica.identity.Caller;
+import org.uputnica.notifications.delivery.DeliveryStatus;
+import org.uputnica.notifications.routing.NoticeRouting;
+import org.uputnica.platform.problem.Problem;
+import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.problem.ProblemType;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * An agency's webhooks: registering and removing them, their delivery logs, the dead-letter store and replays.
+ * Everything is scoped to the caller's agency; another agency's webhooks and deliveries are "not found".
+ */
+@ApplicationScoped
+public class Webhooks {
+    public static final String NOT_PARKED = ProblemType.of("not-parked");
+    public static final String WEBHOOK_REMOVED = ProblemType.of("webhook-removed");
+    static final int LOG_LIMIT = 100;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "uputnica.webhooks.require-https", defaultValue = "true")
+    boolean requireHttps;
+
+    /** The event types a webhook may ask for: exactly those that tell an agency something. */
+    public static List<String> subscribableTypes() {
+        return Arrays.stream(EventType.values()).filter(NoticeRouting::routes).map(EventType::value).toList();
+    }
+
+    @Transactional
+    public WebhookView register(Caller caller, WebhookInput input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String url = checkUrl(input.url().trim(), errors);
+        Set<String> types = new LinkedHashSet<>();
+        List<String> allowed = subscribableTypes();
+        for (int i = 0; i < input.eventTypes().size(); i++) {
+            String type = input.eventTypes().get(i);
+            if (allowed.contains(type)) {
+                types.add(type);
+            } else {
+                errors.add(new Problem.FieldError("eventTypes[" + i + "]", "must be one of " + allowed));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(400, ProblemType.VALIDATION, "Invalid request", detail, errors);
+        }
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.agency = caller.agency();
+        s.url = url;
+        s.secret = WebhookSignature.newSecret();
+        s.eventTypes = types.toArray(String[]::new);
+        s.description = input.description();
+        s.createdBy = caller.userId();
+        s.createdAt = OffsetDateTime.now(clock);
+        s.persist();
+        return WebhookView.of(s, true);
+    }
+
+    @Transactional
+    public List<WebhookView> list(Caller caller) {
+        return WebhookSubscription.<WebhookSubscription>list("agency = ?1 and removedAt is null order by createdAt",
+                caller.agency()).stream().map(s -> WebhookView.of(s, false)).toList();
+    }
+
+    @Transactional
+    public WebhookView get(Caller caller, UUID id) {
+        return WebhookView.of(active(caller, id), false);
+    }
+
+    /** Removes a webhook; what it still had pending is parked, so the log says what never went out. */
+    @Transactional
+    public void remove(Caller caller, UUID id) {
+        WebhookSubscription s = active(caller, id);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        s.removedAt = now;
+        WebhookDelivery.update("status = ?1, parkedAt = ?2, nextAttemptAt = null, lastError = ?3 "
+                        + "where subscriptionId = ?4 and status = ?5",
+                DeliveryStatus.FAILED, now, "the webhook was removed", s.id, DeliveryStatus.PENDING);
+    }
+
+    /** The newest deliveries of a webhook (at most 100), optionally of one status, with their attempts. */
+    @Transactional
+    public List<DeliveryLogView> deliveries(Caller caller, UUID webhookId, DeliveryStatus status) {
+        WebhookSubscription s = owned(caller, webhookId);
+        List<WebhookDelivery> found = status == null
+                ? WebhookDelivery.find("subscriptionId = ?1 order by createdAt desc, id", s.id).page(0, LOG_LIMIT).list()
+                : WebhookDelivery.find("subscriptionId = ?1 and status = ?2 order by createdAt desc, id", s.id, status)
+                        .page(0, LOG_LIMIT).list();
+        return withAttempts(found);
+    }
+
+    /** The parked deliveries of all the agency's webhooks, newest first (at most 100). */
+    @Transactional
+    public List<DeliveryLogView> deadLetters(Caller caller) {
+        List<WebhookDelivery> parked = WebhookDelivery.find("""
+                        status = ?1 and subscriptionId in (select s.id from WebhookSubscription s where s.agency = ?2)
+                        order by parkedAt desc, id""", DeliveryStatus.FAILED, caller.agency())
+                .page(0, LOG_LIMIT).list();
+        return withAttempts(parked);
+    }
+
+    /** Sends a parked delivery again, with a fresh day of retries; its id (the webhook-id) stays the same. */
+    @Transactional
+    public DeliveryLogView replay(Caller caller, UUID deliveryId) {
+        WebhookDelivery d = WebhookDelivery.findById(deliveryId);
+        WebhookSubscription s = d == null ? null : WebhookSubscription.findById(d.subscriptionId);
+        if (s == null || !s.agency.equals(caller.agency())) {
+            throw ProblemException.notFound("no webhook delivery " + deliveryId + " of your agency");
+        }
+        if (d.status != DeliveryStatus.FAILED) {
+            throw ProblemException.conflict(NOT_PARKED, "only a parked delivery can be replayed; this one is " + d.status);
+        }
+        if (s.removedAt != null) {
+            throw ProblemException.conflict(WEBHOOK_REMOVED, "its webhook was removed; register the endpoint again");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        d.status = DeliveryStatus.PENDING;
+        d.windowAttempts = 0;
+        d.retryFrom = now;
+        d.nextAttemptAt = now;
+        d.parkedAt = null;
+        return withAttempts(List.of(d)).get(0);
+    }
+
+    private WebhookSubscription active(Caller caller, UUID id) {
+        WebhookSubscription s = owned(caller, id);
+        if (s.removedAt != null) {
+            throw ProblemException.notFound("no webhook " + id + " of your agency");
+        }
+        return s;
+    }
+
+    /** A webhook of the caller's agency, removed or not. */
+    private WebhookSubscription owned(Caller caller, UUID id) {
+        WebhookSubscription s = WebhookSubscription.findById(id);
+        if (s == null || !s.agency.equals(caller.agency())) {
+            throw ProblemException.notFound("no webhook " + id + " of your agency");
+        }
+        return s;
+    }
+
+    private static List<DeliveryLogView> withAttempts(List<WebhookDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<WebhookAttempt>> attempts = WebhookAttempt.<WebhookAttempt>list(
+                        "deliveryId in ?1 order by attempt", deliveries.stream().map(d -> d.id).toList())
+                .stream().collect(Collectors.groupingBy(a -> a.deliveryId));
+        return deliveries.stream().map(d -> DeliveryLogView.of(d, attempts.getOrDefault(d.id, List.of()))).toList();
+    }
+
+    private String checkUrl(String url, List<Problem.FieldError> errors) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                errors.add(new Problem.FieldError("url", "must be an absolute http(s) URL"));
+            } else if (requireHttps && !scheme.equals("https")) {
+                errors.add(new Problem.FieldError("url", "must use https"));
+            } else if (uri.getUserInfo() != null) {
+                // it would be stored and shown with the webhook; authenticate by verifying the signature instead
+                errors.add(new Problem.FieldError("url", "must not contain credentials"));
+            }
+        } catch (URISyntaxException e) {
+            errors.add(new Problem.FieldError("url", "is not a valid URL"));
+        }
+        return url;
+    }
+}

@@ -12,7 +12,9 @@ import org.uputnica.infra.PostgresServer;
 import org.uputnica.infra.Tokens;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -178,5 +180,29 @@ class ReferralSliceIT {
                                  "reason": "x", %s}""".formatted(caseId, CONSENT))
                         .when().post("/api/v1/referrals").then().statusCode(403));
         refer("dragan.kirs", caseId, "iom-serbia", "REFERRAL");
+    }
+
+    @Test
+    void killingTheNotificationServiceMidStreamLosesAndDuplicatesNothing() throws Exception {
+        String caseId = openCase();
+        List<String> referralIds = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            referralIds.add(refer(caseId, "udruzenje-rod"));
+        }
+        awaitInboxItem("marko.rod", referralIds.get(0), "REFERRAL_RECEIVED"); // consuming has begun
+        notifications.kill();
+        for (int i = 0; i < 15; i++) {
+            referralIds.add(refer(caseId, "udruzenje-rod")); // announced while nobody consumes
+        }
+        notifications = notifications.restart();
+        notifications.awaitReady(Duration.ofSeconds(120));
+
+        await("every referral exactly once in the receiver's inbox").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    for (String id : referralIds) {
+                        as("marko.rod", notifications).when().get("/api/v1/inbox?kind=REFERRAL_RECEIVED&referralId=" + id)
+                                .then().statusCode(200).body("items.size()", equalTo(1));
+                    }
+                });
     }
 }

@@ -22,9 +22,14 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, String baseUrl, Process process, Path log) {
+    private final int port;
+    private final Map<String, String> env;
+
+    private ServiceProcess(String name, int port, Map<String, String> env, Process process, Path log) {
         this.name = name;
-        this.baseUrl = baseUrl;
+        this.port = port;
+        this.env = env;
+        this.baseUrl = "http://localhost:" + port;
         this.process = process;
         this.log = log;
     }
@@ -40,10 +45,10 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        ServiceProcess service = new ServiceProcess(name, "http://localhost:" + port, pb.start(), log);
+        ServiceProcess service = new ServiceProcess(name, port, Map.copyOf(env), pb.start(), log);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         return service;
     }
@@ -67,6 +72,17 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** kill -9: no shutdown hook, no commit of consumed offsets, whatever was in flight is cut off. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** The same service on the same port, database and topics, started anew. */
+    ServiceProcess restart() throws IOException {
+        return start(name, port, env);
     }
 
     @Override

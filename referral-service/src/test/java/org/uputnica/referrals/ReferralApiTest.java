@@ -265,6 +265,10 @@ class ReferralApiTest {
         UUID after = caseOwnedBy("kirs"); // processed after the poison message
         assertEquals("kirs", ownerInProjection(after));
         dlq.stop();
+        // an operator sees it in the wellness health group, without the service leaving readiness
+        given().when().get("/q/health/well").then().statusCode(503)
+                .body(org.hamcrest.Matchers.containsString("referral-service.case-ownership"));
+        given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

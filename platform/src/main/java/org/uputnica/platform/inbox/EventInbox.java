@@ -11,6 +11,10 @@ import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.InvalidEventException;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +36,15 @@ public class EventInbox {
     @Inject
     MeterRegistry metrics;
 
+    private final Map<String, AtomicLong> poison = new ConcurrentHashMap<>();
+
+    /** Poison messages parked per consumer since start (shown by {@link PoisonMessagesCheck}). */
+    public Map<String, Long> poisonCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        poison.forEach((consumer, n) -> counts.put(consumer, n.get()));
+        return counts;
+    }
+
     @Retry(maxRetries = 12, delay = 200, maxDuration = 120_000, jitter = 100, abortOn = InvalidEventException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10_000)
     public void handle(String consumer, String message, Consumer<EventEnvelope> handler) {
@@ -48,6 +61,7 @@ public class EventInbox {
                     "outcome", applied ? "applied" : "duplicate").increment();
         } catch (InvalidEventException e) {
             metrics.counter("uputnica.events.poison", "consumer", consumer).increment();
+            poison.computeIfAbsent(consumer, c -> new AtomicLong()).incrementAndGet();
             LOG.warnf("poison message for %s, sending it to the dead-letter topic: %s", consumer, e.getMessage());
             throw e;
         }

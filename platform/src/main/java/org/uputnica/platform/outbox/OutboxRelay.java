@@ -111,7 +111,7 @@ public class OutboxRelay {
                     sent = relayBatch();
                 } while (sent >= batchSize);
             } catch (RuntimeException e) {
-                LOG.warnf("outbox relay failed, retrying at the next poll: %s", e.toString());
+                LOG.warnf("outbox relay failed; the batch is released and retried at the next poll: %s", e.toString());
                 pending.set(false);
             } finally {
                 running.set(false);
@@ -148,7 +148,16 @@ public class OutboxRelay {
         }
         // the claim's order is not guaranteed by UPDATE ... RETURNING: send in commit order, per aggregate in order
         List<OutboxMessage> ordered = batch.stream().sorted(java.util.Comparator.comparing(m -> m.seq)).toList();
-        Uni.join().all(ordered.stream().map(this::send).toList()).andFailFast().await().atMost(sendTimeout);
+        try {
+            Uni.join().all(ordered.stream().map(this::send).toList()).andFailFast().await().atMost(sendTimeout);
+        } catch (RuntimeException e) {
+            // release the claim at once, so that the next attempt sends these rows first and in order
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                            "update OutboxMessage m set m.claimedUntil = null where m.id in :ids")
+                    .setParameter("ids", ordered.stream().map(m -> m.id).toList())
+                    .executeUpdate());
+            throw e;
+        }
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from OutboxMessage m where m.id in :ids")
                 .setParameter("ids", ordered.stream().map(m -> m.id).toList())
                 .executeUpdate());

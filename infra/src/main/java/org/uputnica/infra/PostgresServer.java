@@ -39,12 +39,18 @@ public final class PostgresServer implements AutoCloseable {
         return shared;
     }
 
-    /** A server that keeps its data in {@code dataDir} across restarts (the local stack). */
+    /**
+     * A server that keeps its data in {@code dataDir} across restarts (the local stack). Durable: zonky starts
+     * PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off} by default, which suits throw-away
+     * test data but not a stack whose commits are said to survive a crash; the later {@code -c} options win.
+     */
     public static PostgresServer persistent(Path dataDir, int port) throws IOException {
         return new PostgresServer(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "localhost")
                 .start());

@@ -7,12 +7,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
@@ -57,13 +53,7 @@ import static org.uputnica.referrals.TestReferrals.send;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "referrals"))
-class DeadlinesTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    EntityManager em;
+class DeadlinesTest extends WithKafka {
 
     @Inject
     MutableClock clock;
@@ -74,17 +64,9 @@ class DeadlinesTest {
     @Inject
     Scheduler scheduler;
 
-    KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrap);
-    }
-
     @AfterEach
     void resetClock() {
         clock.reset();
-        kafka.close();
     }
 
     static String body(UUID caseId, String toAgency, String service, String urgency) {

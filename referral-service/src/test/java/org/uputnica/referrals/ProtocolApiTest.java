@@ -6,13 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.uputnica.infra.InfrastructureResource;
 import org.uputnica.infra.Tokens;
@@ -45,27 +39,9 @@ import static org.uputnica.referrals.TestReferrals.PROBLEM;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "referrals"))
-class ProtocolApiTest {
+class ProtocolApiTest extends WithKafka {
     static final String VALIDATION = "urn:uputnica:problem:validation";
     static final String NOT_KEEPER = "urn:uputnica:problem:not-protocol-keeper";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    EntityManager em;
-
-    KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     static ValidatableResponse publish(String user, String code, String ifMatch, String body) {
         var request = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(body);

@@ -40,7 +40,8 @@ public class TransferConsumer {
     @Incoming("referral-events")
     @Blocking
     public void consume(String message) {
-        inbox.handle(CONSUMER, message, this::apply);
+        // only an accepted referral can be a transfer: every other referral event costs no transaction here
+        inbox.handle(CONSUMER, message, EventType.REFERRAL_ACCEPTED.value()::equals, this::apply);
     }
 
     private void apply(EventEnvelope event) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The one way a service applies an incoming event: parse and validate the CloudEvent, then in one transaction
@@ -48,8 +49,23 @@ public class EventInbox {
     @Retry(maxRetries = 12, delay = 200, maxDuration = 120_000, jitter = 100, abortOn = InvalidEventException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10_000)
     public void handle(String consumer, String message, Consumer<EventEnvelope> handler) {
+        handle(consumer, message, type -> true, handler);
+    }
+
+    /**
+     * As {@link #handle(String, String, Consumer)}, for a consumer that applies only some event types: the others
+     * are validated (poison still goes to the dead-letter topic) but cost no transaction and are not remembered.
+     */
+    @Retry(maxRetries = 12, delay = 200, maxDuration = 120_000, jitter = 100, abortOn = InvalidEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    public void handle(String consumer, String message, Predicate<String> applies, Consumer<EventEnvelope> handler) {
         try {
             EventEnvelope event = EventJson.read(message);
+            if (!applies.test(event.type())) {
+                metrics.counter("uputnica.events.consumed", "consumer", consumer, "type", event.type(),
+                        "outcome", "ignored").increment();
+                return;
+            }
             boolean applied = QuarkusTransaction.joiningExisting().call(() -> {
                 if (!processed.firstTime(consumer, event.id())) {
                     return false;

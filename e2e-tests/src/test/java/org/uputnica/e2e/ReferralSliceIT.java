@@ -2,20 +2,13 @@ package org.uputnica.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.uputnica.infra.KafkaServer;
-import org.uputnica.infra.KeycloakServer;
-import org.uputnica.infra.Ports;
-import org.uputnica.infra.PostgresServer;
 import org.uputnica.infra.Tokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -36,39 +29,10 @@ class ReferralSliceIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
-        String kafka = KafkaServer.shared();
-        String issuer = KeycloakServer.issuer(KeycloakServer.sharedForTests());
-
-        int casePort = Ports.free();
-        cases = ServiceProcess.start("case-service", casePort, common(postgres, "cases", kafka, issuer));
-        Map<String, String> referralEnv = common(postgres, "referrals", kafka, issuer);
-        referralEnv.put("CASE_SERVICE_URL", "http://localhost:" + casePort);
-        referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
-        notifications = ServiceProcess.start("notification-service", Ports.free(),
-                common(postgres, "notifications", kafka, issuer));
-        for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
-            s.awaitReady(Duration.ofSeconds(120));
-        }
-    }
-
-    static Map<String, String> common(PostgresServer postgres, String database, String kafka, String issuer) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("UPUTNICA_OIDC_URL", issuer);
-        return env;
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        for (ServiceProcess s : new ServiceProcess[] {notifications, referrals, cases}) {
-            if (s != null) {
-                s.close();
-            }
-        }
+        TheSystem system = TheSystem.get();
+        cases = system.cases;
+        referrals = system.referrals;
+        notifications = system.notifications;
     }
 
     static RequestSpecification as(String user, ServiceProcess service) {
@@ -195,6 +159,7 @@ class ReferralSliceIT {
             referralIds.add(refer(caseId, "udruzenje-rod")); // announced while nobody consumes
         }
         notifications = notifications.restart();
+        TheSystem.get().notifications = notifications;
         notifications.awaitReady(Duration.ofSeconds(120));
 
         await("every referral exactly once in the receiver's inbox").atMost(Duration.ofSeconds(60))

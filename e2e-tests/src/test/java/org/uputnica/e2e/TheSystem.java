@@ -1,0 +1,63 @@
+package org.uputnica.e2e;
+
+import org.uputnica.infra.KafkaServer;
+import org.uputnica.infra.KeycloakServer;
+import org.uputnica.infra.Ports;
+import org.uputnica.infra.PostgresServer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The three services as processes on the shared PostgreSQL, Kafka and Keycloak of this Maven run, started once
+ * per test JVM: every IT class uses the same system, so a class may kill and restart a service but must leave it
+ * running. Processes stop with the JVM.
+ */
+final class TheSystem {
+    private static TheSystem running;
+
+    final PostgresServer postgres;
+    final String kafka;
+    final String issuer;
+    ServiceProcess cases;
+    ServiceProcess referrals;
+    ServiceProcess notifications;
+
+    private TheSystem() throws Exception {
+        postgres = PostgresServer.shared();
+        kafka = KafkaServer.shared();
+        issuer = KeycloakServer.issuer(KeycloakServer.sharedForTests());
+        int casePort = Ports.free();
+        cases = ServiceProcess.start("case-service", casePort, env("cases"));
+        Map<String, String> referralEnv = env("referrals");
+        referralEnv.put("CASE_SERVICE_URL", "http://localhost:" + casePort);
+        referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
+        notifications = ServiceProcess.start("notification-service", Ports.free(), env("notifications"));
+        for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
+            s.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    static synchronized TheSystem get() throws Exception {
+        if (running == null) {
+            running = new TheSystem();
+        }
+        return running;
+    }
+
+    /** The JDBC URL of a service's own database, for checks that look underneath the API. */
+    String databaseUrl(String database) {
+        return postgres.ensureDatabase(database);
+    }
+
+    private Map<String, String> env(String database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("UPUTNICA_OIDC_URL", issuer);
+        return env;
+    }
+}

@@ -11,6 +11,16 @@ public enum EventType {
     CASE_CREATED("org.uputnica.case.created.v1", Topic.CASE_EVENTS),
     /** Ownership of a case moved to another agency (an accepted transfer referral). */
     CASE_TRANSFERRED("org.uputnica.case.transferred.v1", Topic.CASE_EVENTS),
+    /** A consent to share a case's data was recorded (who gave it stays in the case-service). */
+    CASE_CONSENT_RECORDED("org.uputnica.case.consent-recorded.v1", Topic.CASE_EVENTS),
+    /** A consent was withdrawn: every holder of data shared under it stops using it. */
+    CASE_CONSENT_WITHDRAWN("org.uputnica.case.consent-withdrawn.v1", Topic.CASE_EVENTS),
+    /** The owner agency closed a case (its retention period starts). */
+    CASE_CLOSED("org.uputnica.case.closed.v1", Topic.CASE_EVENTS),
+    /** The person's data in a case was anonymised after the retention period: holders erase what they keep of it. */
+    CASE_ANONYMISED("org.uputnica.case.anonymised.v1", Topic.CASE_EVENTS),
+    /** A caseworker confirmed that two agencies' records are the same person; the records stay apart. */
+    CASE_RECORDS_LINKED("org.uputnica.case.records-linked.v1", Topic.CASE_EVENTS),
 
     REFERRAL_SENT("org.uputnica.referral.sent.v1", Topic.REFERRAL_EVENTS),
     REFERRAL_ACKNOWLEDGED("org.uputnica.referral.acknowledged.v1", Topic.REFERRAL_EVENTS),
@@ -24,7 +34,9 @@ public enum EventType {
     /** A deadline passed without the answer it waits for; the referral keeps its status. */
     REFERRAL_OVERDUE("org.uputnica.referral.overdue.v1", Topic.REFERRAL_EVENTS),
     /** Still unanswered a period after it went overdue: the working group's coordinator takes it up. */
-    REFERRAL_ESCALATED("org.uputnica.referral.escalated.v1", Topic.REFERRAL_EVENTS);
+    REFERRAL_ESCALATED("org.uputnica.referral.escalated.v1", Topic.REFERRAL_EVENTS),
+    /** The consent a referral shared data under was withdrawn: the receiver must stop using the shared data. */
+    REFERRAL_SHARING_REVOKED("org.uputnica.referral.sharing-revoked.v1", Topic.REFERRAL_EVENTS);
 
     private final String value;
     private final Topic topic;

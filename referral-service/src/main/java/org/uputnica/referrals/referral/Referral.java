@@ -140,4 +140,9 @@ public class Referral extends PanacheEntityBase {
         }
         return new Sharing(sharingBasis, consentId, consentReference, legalBasis, data);
     }
+
+    /** The shared kinds of data as codes, for events (ids and codes only travel). */
+    public java.util.List<String> sharedDataCodes() {
+        return sharedData == null || sharedData.isBlank() ? java.util.List.of() : java.util.List.of(sharedData.split(","));
+    }
 }

@@ -414,7 +414,8 @@ public class ReferralWorkflow {
         outbox.publish(event, r.id, new ReferralChanged(r.id, r.caseId, r.fromAgency, r.toAgency, r.service.name(),
                 r.urgency.name(), r.status.name(), previous == null ? null : previous.name(), reasonCode,
                 new Actor(caller.agency(), caller.userId()), r.kind.name(), r.outcome == null ? null : r.outcome.name(),
-                r.groupId, related, deadline, r.workingGroup));
+                r.groupId, related, deadline, r.workingGroup, r.sharingBasis == null ? null : r.sharingBasis.name(),
+                r.consentId, r.sharedDataCodes()));
         if (previous != r.status) {
             transitions.fire(new ReferralTransitioned(r, previous, r.status, now));
         }

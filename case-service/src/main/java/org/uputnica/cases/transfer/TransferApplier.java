@@ -1,9 +1,7 @@
 package org.uputnica.cases.transfer;
 
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.uputnica.cases.casefile.CaseFile;
 import org.uputnica.events.Actor;
@@ -13,38 +11,26 @@ import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
 import org.uputnica.events.InvalidEventException;
 import org.uputnica.events.ReferralChanged;
-import org.uputnica.platform.inbox.EventInbox;
 import org.uputnica.platform.outbox.Outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
- * Applies accepted transfer referrals: the case now belongs to the receiving agency (for example the CSR as the
+ * Applies accepted transfer referrals (called by {@link org.uputnica.cases.access.ReferralEventsConsumer}): the case now belongs to the receiving agency (for example the CSR as the
  * guardianship authority). The move is recorded and announced, so the referral-service's owner check follows.
  */
 @ApplicationScoped
-public class TransferConsumer {
-    private static final Logger LOG = Logger.getLogger(TransferConsumer.class);
-    static final String CONSUMER = "case-service.transfers";
-
-    @Inject
-    EventInbox inbox;
-
+public class TransferApplier {
+    private static final Logger LOG = Logger.getLogger(TransferApplier.class);
     @Inject
     Outbox outbox;
 
     @Inject
     Clock clock;
 
-    @Incoming("referral-events")
-    @Blocking
-    public void consume(String message) {
-        // only an accepted referral can be a transfer: every other referral event costs no transaction here
-        inbox.handle(CONSUMER, message, EventType.REFERRAL_ACCEPTED.value()::equals, this::apply);
-    }
-
-    private void apply(EventEnvelope event) {
+    /** In the consumer's transaction. */
+    public void apply(EventEnvelope event) {
         if (!EventType.REFERRAL_ACCEPTED.value().equals(event.type())) {
             return;
         }

@@ -1,0 +1,3 @@
+package org.uputnica.cases.casefile;
+
+public enum RiskLevel { LOW, MEDIUM, HIGH, CRITICAL }

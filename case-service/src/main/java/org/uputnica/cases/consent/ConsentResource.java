@@ -1,0 +1,87 @@
+package org.uputnica.cases.consent;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.uputnica.identity.CurrentCaller;
+import org.uputnica.identity.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/cases/{caseId}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consent")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
+public class ConsentResource {
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Operation(summary = "Record a consent to share the case's data", description = """
+            Who gave it, for what purpose, to which agency (or kind of agency), which kinds of data, from when until
+            when, and how. Announced as case.consent-recorded (without who gave it or why); a referral may then share
+            data under it (sharing.consentId).""")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "guardian consents to psychosocial support", value = """
+            {"givenBy": "GUARDIAN", "giverName": "Jovana Petrović", "purpose": "Psychosocial support at ROD",
+             "toAgency": "udruzenje-rod", "data": ["IDENTITY", "LANGUAGE", "DATE_OF_BIRTH"],
+             "validFrom": "2026-11-23", "validUntil": "2027-05-23", "method": "SIGNED_FORM"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
+    public Response record(@PathParam("caseId") UUID caseId, @NotNull @Valid ConsentInput body, @Context UriInfo uri) {
+        ConsentView created = consents.record(caller.get(), caseId, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "The case's consents, withdrawn ones included")
+    public List<ConsentView> list(@PathParam("caseId") UUID caseId) {
+        return consents.list(caller.get(), caseId);
+    }
+
+    @GET
+    @Path("/{consentId}")
+    @Operation(summary = "One consent", description = "The referral-service reads it when its projection lags.")
+    @APIResponse(responseCode = "404", description = "No such consent in a case of your agency")
+    public ConsentView read(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId) {
+        return consents.read(caller.get(), caseId, consentId);
+    }
+
+    @POST
+    @Path("/{consentId}/withdrawal")
+    @Operation(summary = "Withdraw a consent", description = """
+            The consent is kept with the withdrawal. Agencies whose access to the case rested on it lose it at once;
+            case.consent-withdrawn tells the referral-service, which stops the sharing and tells the receivers.""")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "withdrawn", value = """
+            {"note": "The guardian withdrew consent by phone; confirmed in writing"}""")))
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "409", description = "Already withdrawn (consent-withdrawn)")
+    public ConsentView withdraw(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId,
+                                @Valid Withdrawal body) {
+        return consents.withdraw(caller.get(), caseId, consentId, body);
+    }
+}

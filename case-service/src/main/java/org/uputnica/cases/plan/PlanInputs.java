@@ -1,0 +1,26 @@
+package org.uputnica.cases.plan;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** What a caseworker sends to build the plan; in changes, what is left out stays as it is. */
+public final class PlanInputs {
+    private PlanInputs() {
+    }
+
+    public record NewGoal(@NotBlank @Size(max = 1000) String title) {
+    }
+
+    public record GoalChange(@Size(min = 1, max = 1000) String title, CaseGoal.Status status) {
+    }
+
+    public record NewTask(@NotBlank @Size(max = 1000) String title, @Size(max = 100) String responsibleAgency,
+                          @Size(max = 100) String responsibleUser, LocalDate dueOn) {
+    }
+
+    public record TaskChange(@Size(min = 1, max = 1000) String title, @Size(max = 100) String responsibleAgency,
+                             @Size(max = 100) String responsibleUser, LocalDate dueOn, CaseTask.Status status) {
+    }
+}

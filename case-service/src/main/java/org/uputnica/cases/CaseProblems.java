@@ -19,6 +19,9 @@ public final class CaseProblems {
     /** A document is larger than the configured limit. */
     public static final String DOCUMENT_TOO_LARGE = ProblemType.of("document-too-large");
 
+    /** Only an accepted referral whose sharing was not revoked gives access that the owner can extend. */
+    public static final String NOT_EXTENDABLE = ProblemType.of("collaboration-not-extendable");
+
     private CaseProblems() {
     }
 }

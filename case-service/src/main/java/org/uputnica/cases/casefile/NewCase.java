@@ -13,6 +13,7 @@ import java.util.List;
  * A case to open. {@code category} (one) and {@code categories} (several) may both be given; the first named is the
  * main category.
  */
+@CategoryNamed
 public record NewCase(@NotNull @Valid PersonInput person, CaseCategory category,
                       @Size(max = 10) List<@NotNull CaseCategory> categories,
                       @Size(max = 100) String responsibleUser, @Size(max = 100) String supervisorUser,

@@ -10,7 +10,7 @@ public record ConsentView(UUID id, UUID caseId, ConsentInput.GivenBy givenBy, St
                           LocalDate validUntil, ConsentInput.Method method, String witness, UUID documentId,
                           OffsetDateTime recordedAt, String recordedBy, OffsetDateTime withdrawnAt, String withdrawnBy,
                           String withdrawalNote, boolean validToday) {
-    static ConsentView of(Consent c, LocalDate today) {
+    public static ConsentView of(Consent c, LocalDate today) {
         return new ConsentView(c.id, c.caseId, c.givenBy, c.giverName, c.purpose, c.toAgency, c.toAgencyKind,
                 List.copyOf(c.data), c.validFrom, c.validUntil, c.method, c.witness, c.documentId, c.recordedAt,
                 c.recordedBy, c.withdrawnAt, c.withdrawnBy, c.withdrawalNote, c.validOn(today));

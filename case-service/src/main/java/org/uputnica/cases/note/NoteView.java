@@ -5,7 +5,7 @@ import java.util.UUID;
 
 public record NoteView(UUID id, OffsetDateTime at, String author, String authorAgency, String text,
                        boolean confidential) {
-    static NoteView of(CaseNote n) {
+    public static NoteView of(CaseNote n) {
         return new NoteView(n.id, n.at, n.authorName, n.authorAgency, n.text, n.confidential);
     }
 }

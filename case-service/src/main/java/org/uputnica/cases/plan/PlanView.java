@@ -8,6 +8,15 @@ import java.util.UUID;
 /** The case plan: goals, each with its tasks. */
 public record PlanView(UUID caseId, List<Goal> goals) {
 
+    public static PlanView of(UUID caseId) {
+        List<CaseTask> tasks = CaseTask.list("caseId = ?1 order by createdAt", caseId);
+        List<Goal> goals = CaseGoal.<CaseGoal>list("caseId = ?1 order by createdAt", caseId).stream()
+                .map(g -> new Goal(g.id, g.title, g.status, g.createdAt, g.createdBy,
+                        tasks.stream().filter(t -> t.goalId.equals(g.id)).map(Task::of).toList()))
+                .toList();
+        return new PlanView(caseId, goals);
+    }
+
     public record Goal(UUID id, String title, CaseGoal.Status status, OffsetDateTime createdAt, String createdBy,
                        List<Task> tasks) {
     }

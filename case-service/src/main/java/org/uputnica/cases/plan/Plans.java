@@ -12,7 +12,6 @@ import org.uputnica.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** The case plan of the owner agency: goals and tasks. */
@@ -128,11 +127,6 @@ public class Plans {
 
     private static PlanView view(UUID caseId) {
         CaseGoal.getEntityManager().flush();
-        List<CaseTask> tasks = CaseTask.list("caseId = ?1 order by createdAt", caseId);
-        List<PlanView.Goal> goals = CaseGoal.<CaseGoal>list("caseId = ?1 order by createdAt", caseId).stream()
-                .map(g -> new PlanView.Goal(g.id, g.title, g.status, g.createdAt, g.createdBy,
-                        tasks.stream().filter(t -> t.goalId.equals(g.id)).map(PlanView.Task::of).toList()))
-                .toList();
-        return new PlanView(caseId, goals);
+        return PlanView.of(caseId);
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -155,8 +156,8 @@ public class ProblemMappers {
                         int last = names.size() - 1;
                         names.set(last, names.get(last) + "[" + node.getIndex() + "]");
                     }
-                    if (name != null) {
-                        names.add(name);
+                    if (name != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                        names.add(name); // "<list element>" would say nothing: the index already names the element
                     }
                 }
             }

@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS}: starts Keycloak in its own process group
  *       (no watchdog), waits until it is ready and returns.</li>
  * </ul>
+ * and {@code demo ISSUER CASE_URL REFERRAL_URL} fills a fresh stack with demo cases ({@link DemoData}).
  * The ready file is written when the server can be used, and removed when it stops.
  */
 public final class Launcher {
@@ -44,13 +45,14 @@ public final class Launcher {
             case "postgres" -> postgres(args);
             case "kafka" -> kafka(args);
             case "keycloak" -> keycloak(args);
+            case "demo" -> DemoData.run(args);
             default -> usage();
         }
     }
 
     private static void usage() {
         System.err.println("usage: postgres DATA_DIR PORT READY_FILE DB... | kafka STATE_DIR PORT CONTROLLER_PORT READY_FILE"
-                + " | keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS");
+                + " | keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS | demo ISSUER CASE_URL REFERRAL_URL");
         System.exit(2);
     }
 

@@ -45,7 +45,7 @@ public class ReferralWorkflow {
     /** The reason code of a revocation, in its history entry and event. */
     public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
 
-    /** The actor of what Uputnica does by itself: deadlines and the first-accept-wins rule. */
+    /** The actor of what Uputnica does by itself: deadlines, first-accept-wins, revoking on a withdrawn consent. */
     public static final Caller SYSTEM = new Caller("uputnica", "uputnica", "uputnica", Set.of());
 
     /** What some actions need besides the referral: a reason, an outcome, a new receiver, a sharing basis. */

@@ -92,6 +92,37 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aWithdrawnConsentInEachLanguageSaysOnlyWhatHappenedWithTheReferenceAndTheLink() {
+        MailTexts.Text latin = render(Language.SR_LATN, mail(NoticeKind.REFERRAL_SHARING_REVOKED, false, -1));
+        assertEquals("Povučen je pristanak za uputnicu UP-3F1C9A52", latin.subject());
+        assertEquals("""
+                Povučen je pristanak na osnovu kojeg su uputnicom UP-3F1C9A52 podeljeni podaci. Ustanova primalac više ne
+                sme da koristi podatke koji su joj dostavljeni; sama uputnica ostaje otvorena.
+                Vreme: 23. novembar 2026. u 14:05
+
+                Otvorite uputnicu (potrebna je prijava):
+                http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+
+                Ova poruka namerno ne sadrži lične podatke. Ne odgovarajte na nju.
+                Uputnica
+                """, latin.body());
+        MailTexts.Text cyrillic = render(Language.SR_CYRL, mail(NoticeKind.REFERRAL_SHARING_REVOKED, false, -1));
+        assertEquals("Повучен је пристанак за упутницу UP-3F1C9A52", cyrillic.subject());
+        assertTrue(cyrillic.body().startsWith("Повучен је пристанак на основу којег су упутницом UP-3F1C9A52 подељени "
+                + "подаци. Установа прималац више не\nсме да користи податке"), cyrillic.body());
+        MailTexts.Text bosnian = render(Language.BS, mail(NoticeKind.REFERRAL_SHARING_REVOKED, false, -1));
+        assertEquals("Povučen je pristanak za uputnicu UP-3F1C9A52", bosnian.subject());
+        assertTrue(bosnian.body().contains("podijeljeni podaci. Ustanova primalac više ne\nsmije koristiti podatke"),
+                bosnian.body());
+        MailTexts.Text english = render(Language.EN, mail(NoticeKind.REFERRAL_SHARING_REVOKED, false, -1));
+        assertEquals("Referral UP-3F1C9A52: consent withdrawn", english.subject());
+        assertTrue(english.body().startsWith("The consent under which referral UP-3F1C9A52 shared data has been "
+                + "withdrawn. The receiving agency may no\nlonger use the data shared with it"), english.body());
+        assertEquals("HITNO: Povučen je pristanak za uputnicu UP-3F1C9A52",
+                render(Language.SR_LATN, mail(NoticeKind.REFERRAL_SHARING_REVOKED, true, -1)).subject());
+    }
+
+    @Test
     void anEmergencySaysSoFirst() {
         assertEquals("HITNO: Nova uputnica UP-3F1C9A52",
                 render(Language.SR_LATN, mail(NoticeKind.REFERRAL_RECEIVED, true, -1)).subject());

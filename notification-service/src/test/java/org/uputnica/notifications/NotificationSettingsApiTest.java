@@ -36,7 +36,8 @@ class NotificationSettingsApiTest {
         assertEquals("bs", defaults.getString("language"), "the locale of senad's account");
         assertNull(defaults.get("email"));
         assertEquals(List.of("INBOX", "EMAIL"), defaults.getList("channels.REFERRAL_RECEIVED"));
-        assertEquals(List.of("REFERRAL_OVERDUE", "REFERRAL_ESCALATED"), defaults.getList("alwaysByEmail"));
+        assertEquals(List.of("REFERRAL_OVERDUE", "REFERRAL_ESCALATED", "REFERRAL_SHARING_REVOKED"),
+                defaults.getList("alwaysByEmail"));
         assertEquals("csr-bijeljina", defaults.getString("agency"));
     }
 
@@ -73,6 +74,11 @@ class NotificationSettingsApiTest {
                 .body("type", equalTo("urn:uputnica:problem:validation"))
                 .body("errors.field", equalTo(List.of("channels.REFERRAL_LOST", "channels.REFERRAL_OVERDUE",
                         "channels.REFERRAL_SENT", "language")));
+        as("senad.csr").contentType("application/json")
+                .body(Map.of("channels", Map.of("REFERRAL_SHARING_REVOKED", List.of("INBOX"))))
+                .when().put(ME).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("channels.REFERRAL_SHARING_REVOKED")))
+                .body("errors.message", equalTo(List.of("urgent protection notices cannot be switched off: keep EMAIL")));
         as("senad.csr").contentType("application/json").body(Map.of("email", "not an address"))
                 .when().put(ME).then().statusCode(400).body("errors.field", equalTo(List.of("email")));
         as("senad.csr").contentType("application/json").body("[]")

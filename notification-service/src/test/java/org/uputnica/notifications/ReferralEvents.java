@@ -50,6 +50,9 @@ final class ReferralEvents {
         UUID relatedReferralId;
         String deadline;
         String workingGroup;
+        String sharingBasis;
+        UUID consentId;
+        java.util.List<String> sharedData = java.util.List.of();
 
         Data(UUID referralId, UUID caseId, String from, String to) {
             this.referralId = referralId;
@@ -106,10 +109,18 @@ final class ReferralEvents {
             return this;
         }
 
+        /** Shared under this consent record, these kinds of data. */
+        Data consent(UUID consentId, String... sharedData) {
+            this.sharingBasis = "CONSENT";
+            this.consentId = consentId;
+            this.sharedData = java.util.List.of(sharedData);
+            return this;
+        }
+
         ReferralChanged data() {
             return new ReferralChanged(referralId, caseId, from, to, "PSYCHOSOCIAL_SUPPORT", urgency, status,
                     previousStatus, reasonCode, actor, "REFERRAL", outcome, null, relatedReferralId, deadline,
-                    workingGroup);
+                    workingGroup, sharingBasis, consentId, sharedData);
         }
 
         EventEnvelope event(EventType type) {

@@ -162,7 +162,7 @@ class ReferralApiTest extends WithKafka {
                 .then().statusCode(403);
         action("ana.csr", draftId, "send", null).statusCode(409).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
         action("ana.csr", draftId, "send", """
-                {"sharing": {"basis": "CONSENT", "consentId": "%s", "data": ["IDENTITY"]}}""".formatted(UUID.randomUUID()))
+                {"sharing": {"basis": "CONSENT", "consentReference": "signed at the visit", "data": ["IDENTITY"]}}""")
                 .statusCode(200).body("status", equalTo("SENT"));
         given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
                 .then().statusCode(200);

@@ -28,10 +28,15 @@ public enum NoticeKind {
     /** A deadline passed without the answer it waits for. */
     REFERRAL_OVERDUE,
     /** Still unanswered after it went overdue: the working group's coordinator takes it up. */
-    REFERRAL_ESCALATED;
+    REFERRAL_ESCALATED,
+    /** The consent the referral shared data under was withdrawn: the receiver must stop using the shared data. */
+    REFERRAL_SHARING_REVOKED;
 
-    /** Protection notices that must reach people even if they turned e-mail off for everything else. */
+    /**
+     * Notices that must reach people even if they turned e-mail off for everything else: protection that is late,
+     * and a withdrawn consent (the receiver must stop using the data now, not when someone next opens the inbox).
+     */
     public boolean alwaysByEmail() {
-        return this == REFERRAL_OVERDUE || this == REFERRAL_ESCALATED;
+        return this == REFERRAL_OVERDUE || this == REFERRAL_ESCALATED || this == REFERRAL_SHARING_REVOKED;
     }
 }

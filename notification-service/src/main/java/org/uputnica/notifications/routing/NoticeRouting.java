@@ -23,7 +23,8 @@ import java.util.function.Function;
  * is "received" for the receiver and "sent" for the sender. A forward tells the two parties of the forwarded
  * referral; the new receiver learns of it from the new referral's own {@code sent} event. When a deadline passes,
  * the sender, the receiving agency's supervisors and the working group's coordinators are told; an escalation tells
- * the coordinators and both parties.
+ * the coordinators and both parties. A withdrawn consent (sharing revoked) tells both parties: the receiver must stop
+ * using the shared data, the sender learns that the referral no longer carries it.
  * <p>
  * Types this service does not know yield no notice: the topic may carry newer types, and that is not an error.
  */
@@ -62,6 +63,7 @@ public final class NoticeRouting {
         bothParties(EventType.REFERRAL_COMPLETED, NoticeKind.REFERRAL_COMPLETED);
         bothParties(EventType.REFERRAL_WITHDRAWN, NoticeKind.REFERRAL_WITHDRAWN);
         bothParties(EventType.REFERRAL_FORWARDED, NoticeKind.REFERRAL_FORWARDED);
+        bothParties(EventType.REFERRAL_SHARING_REVOKED, NoticeKind.REFERRAL_SHARING_REVOKED);
         RULES.put(EventType.REFERRAL_OVERDUE, List.of(
                 new Target(Audience.SENDER, NoticeKind.REFERRAL_OVERDUE),
                 new Target(Audience.RECEIVER_SUPERVISORS, NoticeKind.REFERRAL_OVERDUE),

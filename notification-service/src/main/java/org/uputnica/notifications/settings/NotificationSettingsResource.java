@@ -63,8 +63,9 @@ public class NotificationSettingsResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN})
     @Operation(summary = "Save your notification preferences",
             description = "Replaces them as a whole. Also records your agency, roles and working groups from your token: "
-                    + "e-mails follow them until you save again. REFERRAL_OVERDUE and REFERRAL_ESCALATED cannot be "
-                    + "switched off, and notices about EMERGENCY referrals always come by e-mail.")
+                    + "e-mails follow them until you save again. REFERRAL_OVERDUE, REFERRAL_ESCALATED and "
+                    + "REFERRAL_SHARING_REVOKED cannot be switched off, and notices about EMERGENCY referrals always "
+                    + "come by e-mail.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Cyrillic, no e-mail for own referrals",
             value = "{\"email\": \"jelena.coordinator@csr-kikinda.uputnica.test\", \"language\": \"sr-Cyrl\", "
                     + "\"channels\": {\"REFERRAL_SENT\": [\"INBOX\"]}}")))

@@ -17,8 +17,8 @@ public record PreferenceInput(
         @Schema(description = "sr-Latn, sr-Cyrl, bs or en; absent: the locale of your account", example = "sr-Cyrl")
         String language,
         @Schema(description = "Per notice kind, the channels you want (INBOX, EMAIL). Kinds left out get both. The inbox "
-                + "is always on; REFERRAL_OVERDUE and REFERRAL_ESCALATED, and every notice about an EMERGENCY referral, "
-                + "always come by e-mail too.")
+                + "is always on; REFERRAL_OVERDUE, REFERRAL_ESCALATED and REFERRAL_SHARING_REVOKED, and every notice "
+                + "about an EMERGENCY referral, always come by e-mail too.")
         Map<String, List<String>> channels,
         @Schema(description = "For coordinators: the daily digest of your working groups by e-mail; absent: yes", example = "true")
         Boolean digest) {

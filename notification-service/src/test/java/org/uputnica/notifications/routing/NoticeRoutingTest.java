@@ -67,7 +67,8 @@ class NoticeRoutingTest {
             "REFERRAL_ON_HOLD, ON_HOLD, REFERRAL_ON_HOLD, WAITING_FOR_DOCUMENTS",
             "REFERRAL_COMPLETED, COMPLETED, REFERRAL_COMPLETED, ",
             "REFERRAL_WITHDRAWN, WITHDRAWN, REFERRAL_WITHDRAWN, DUPLICATE",
-            "REFERRAL_FORWARDED, FORWARDED, REFERRAL_FORWARDED, "})
+            "REFERRAL_FORWARDED, FORWARDED, REFERRAL_FORWARDED, ",
+            "REFERRAL_SHARING_REVOKED, SENT, REFERRAL_SHARING_REVOKED, CONSENT_WITHDRAWN"})
     void bothPartiesHearOfEveryChangeWhoeverMadeIt(EventType type, String status, NoticeKind kind, String reasonCode) {
         ReferralChanged change = referral(status, "SENT", reasonCode);
         assertEquals(List.of(new Notice(RECEIVER, kind, change), new Notice(SENDER, kind, change)), route(type, change));
@@ -99,6 +100,16 @@ class NoticeRoutingTest {
                         new Notice(SENDER, NoticeKind.REFERRAL_ESCALATED, escalated),
                         new Notice(RECEIVER, NoticeKind.REFERRAL_ESCALATED, escalated)),
                 route(EventType.REFERRAL_ESCALATED, escalated));
+    }
+
+    @Test
+    void aWithdrawnConsentIsAnUrgentNoticeThatNobodyCanSwitchOffByEmail() {
+        ReferralChanged revoked = referral("ACCEPTED", "ACCEPTED", "CONSENT_WITHDRAWN");
+        assertEquals(List.of(new Notice(RECEIVER, NoticeKind.REFERRAL_SHARING_REVOKED, revoked),
+                new Notice(SENDER, NoticeKind.REFERRAL_SHARING_REVOKED, revoked)),
+                route(EventType.REFERRAL_SHARING_REVOKED, revoked));
+        assertTrue(NoticeKind.REFERRAL_SHARING_REVOKED.alwaysByEmail());
+        assertFalse(NoticeKind.REFERRAL_ACCEPTED.alwaysByEmail());
     }
 
     @Test

@@ -34,7 +34,7 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Urgency urgency;
 
-    /** Why the sender refers: shared with the receiver, never put in an event. */
+    /** Why the sender refers: shared with the receiver, never put in an event. Null once the case is anonymised. */
     public String reason;
 
     @Enumerated(EnumType.STRING)
@@ -107,6 +107,14 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "protocol_version")
     public Integer protocolVersion;
+
+    /** The consent this referral shared data under was withdrawn: the receiver no longer sees the shared content. */
+    @Column(name = "sharing_revoked_at")
+    public OffsetDateTime sharingRevokedAt;
+
+    /** The case was anonymised: the free text kept about it is gone (codes, ids and times stay). */
+    @Column(name = "anonymised_at")
+    public OffsetDateTime anonymisedAt;
 
     @Column(name = "created_by")
     public String createdBy;

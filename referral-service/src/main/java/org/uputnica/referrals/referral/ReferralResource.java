@@ -61,7 +61,9 @@ public class ReferralResource {
     @Operation(summary = "Refer a case to another agency",
             description = "Only the agency that owns the case may refer it. Sent at once (status SENT) unless "
                     + "`draft` is true; sending needs `sharing`: the person's consent or a legal basis (the latter "
-                    + "only by a supervisor). `kind` TRANSFER asks the receiver to take over the case.")
+                    + "only by a supervisor). A `consentId` names the case-service's consent record, which must be "
+                    + "of this case, name the receiving agency or its kind, be valid today, cover every kind in "
+                    + "`data` and not be withdrawn. `kind` TRANSFER asks the receiver to take over the case.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "psychosocial support with consent", value = """
             {"caseId": "7b0f3c2e-8a7e-4a55-9d1e-2f0c8b7f9d10", "toAgency": "udruzenje-rod",
              "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT", "reason": "Needs support after placement",
@@ -70,7 +72,10 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "Sent (or saved as a draft)")
     @APIResponse(responseCode = "400", description = "Invalid input, unknown agency or case")
     @APIResponse(responseCode = "403", description = "Your agency does not own the case")
-    @APIResponse(responseCode = "409", description = "No consent or legal basis for sharing")
+    @APIResponse(responseCode = "409", description = "No consent or legal basis for sharing (no-sharing-basis), or "
+            + "the consent record named by sharing.consentId does not allow this sending (consent-not-valid)")
+    @APIResponse(responseCode = "503", description = "The case-service could not confirm the case's owner or the "
+            + "consent (only for those the referral-service has not heard of yet)")
     public Response create(@NotNull @Valid ReferralInput.NewReferral body, @Context UriInfo uri) {
         ReferralView created = workflow.create(caller.get(), body);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
@@ -97,11 +102,13 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A referral, for its parties only", description = "The ETag is its version.")
+    @Operation(summary = "A referral, for its parties only", description = "The ETag is its version. Once the "
+            + "consent it shares data under is withdrawn (`sharing.revokedAt`), only the sender still sees the "
+            + "reason, consent reference and legal basis; the others get them as null and `withheld` true.")
     @APIResponse(responseCode = "200", description = "The referral")
     @APIResponse(responseCode = "403", description = "Your agency is not a party of this referral")
     public Response read(@PathParam("id") UUID id) {
-        ReferralView view = ReferralView.of(workflow.find(caller.get(), id));
+        ReferralView view = ReferralView.of(workflow.find(caller.get(), id), caller.get());
         access.record(caller.get(), ReferralAccess.Action.READ, List.of(id));
         return withETag(Response.ok(), view);
     }

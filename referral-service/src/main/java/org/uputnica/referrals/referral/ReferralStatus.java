@@ -20,6 +20,11 @@ public enum ReferralStatus {
         return TERMINAL.contains(this);
     }
 
+    /** The statuses no action leads out of: the referral is closed. */
+    public static Set<ReferralStatus> terminal() {
+        return EnumSet.copyOf(TERMINAL);
+    }
+
     /** Sent and not yet accepted or declined: the response deadlines run. */
     public boolean isAwaitingAnswer() {
         return AWAITING_ANSWER.contains(this);

@@ -18,6 +18,7 @@ import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
 import org.uputnica.referrals.agency.Agency;
 import org.uputnica.referrals.caseaccess.CaseOwners;
+import org.uputnica.referrals.consent.ConsentCheck;
 import org.uputnica.referrals.workinggroup.WorkingGroup;
 
 import java.time.Clock;
@@ -41,7 +42,10 @@ public class ReferralWorkflow {
     public static final String SUPERVISOR_APPROVAL = ProblemType.of("supervisor-approval-required");
     public static final String ALREADY_TAKEN = ProblemType.of("already-taken");
 
-    /** The actor of what Uputnica does by itself: deadlines and the first-accept-wins rule. */
+    /** The reason code of a revocation, in its history entry and event. */
+    public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+
+    /** The actor of what Uputnica does by itself: deadlines, first-accept-wins, revoking on a withdrawn consent. */
     public static final Caller SYSTEM = new Caller("uputnica", "uputnica", "uputnica", Set.of());
 
     /** What some actions need besides the referral: a reason, an outcome, a new receiver, a sharing basis. */
@@ -57,6 +61,9 @@ public class ReferralWorkflow {
 
     @Inject
     CaseOwners caseOwners;
+
+    @Inject
+    ConsentCheck consents;
 
     @Inject
     Outbox outbox;
@@ -82,13 +89,14 @@ public class ReferralWorkflow {
             }
             r.persist();
             history(caller, r, null, null, null);
-            return ReferralView.of(r);
+            return ReferralView.of(r, caller);
         }
         requireSharing(caller, input.sharing());
+        requireConsent(input.caseId(), toAgency, input.sharing());
         r.share(input.sharing());
         r.persist();
         send(caller, r, null, null);
-        return ReferralView.of(r);
+        return ReferralView.of(r, caller);
     }
 
     /** One need to several candidates; the first that accepts wins and the others are withdrawn. */
@@ -100,6 +108,9 @@ public class ReferralWorkflow {
         }
         requireOwner(caller, input.caseId());
         requireSharing(caller, input.sharing());
+        for (String target : targets) {
+            requireConsent(input.caseId(), target, input.sharing());
+        }
         ReferralGroup group = new ReferralGroup();
         group.id = UUID.randomUUID();
         group.caseId = input.caseId();
@@ -114,7 +125,7 @@ public class ReferralWorkflow {
             r.share(input.sharing());
             r.persist();
             send(caller, r, null, null);
-            referrals.add(ReferralView.of(r));
+            referrals.add(ReferralView.of(r, caller));
         }
         return new ReferralView.Group(group.id, group.caseId, group.fromAgency, group.status, null, referrals);
     }
@@ -127,7 +138,7 @@ public class ReferralWorkflow {
         }
         List<Referral> members = Referral.list("groupId", Sort.by("toAgency"), groupId);
         List<ReferralView> visible = members.stream().filter(r -> !Party.of(r, caller).isEmpty())
-                .map(ReferralView::of).toList();
+                .map(r -> ReferralView.of(r, caller)).toList();
         if (visible.isEmpty()) {
             throw ProblemException.forbidden(NOT_A_PARTY, "your agency is not a party of this request");
         }
@@ -157,7 +168,7 @@ public class ReferralWorkflow {
         }
         apply(caller, r, action, details);
         em.flush(); // a concurrent change surfaces here as an OptimisticLockException (409), not at commit
-        return ReferralView.of(r);
+        return ReferralView.of(r, caller);
     }
 
     private void apply(Caller caller, Referral r, ReferralAction action, Details d) {
@@ -167,6 +178,7 @@ public class ReferralWorkflow {
                 Sharing sharing = d.sharing() != null ? d.sharing() : r.sharing();
                 requireSharing(caller, sharing);
                 requireOwner(caller, r.caseId);
+                requireConsent(r.caseId, r.toAgency, sharing);
                 r.share(sharing);
                 send(caller, r, ReferralStatus.DRAFT, null);
                 return;
@@ -235,6 +247,19 @@ public class ReferralWorkflow {
         return true;
     }
 
+    /**
+     * The consent the referral shares data under was withdrawn: the receiver may no longer use what was shared.
+     * History and a {@code referral.sharing-revoked} event, as the system; the status stays.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeSharing(Referral r) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        r.sharingRevokedAt = now;
+        r.updatedAt = now;
+        recordChange(SYSTEM, r, r.status, CONSENT_WITHDRAWN, "consent withdrawn: the shared data may no longer be used",
+                EventType.REFERRAL_SHARING_REVOKED, null, null, now);
+    }
+
     /** A referral for one of its parties (sender, receiver, the working group's coordinator); 403 for others. */
     @Transactional
     public Referral find(Caller caller, UUID id) {
@@ -291,7 +316,8 @@ public class ReferralWorkflow {
         }
         var query = Referral.<Referral>find(where.toString(), Sort.by("createdAt").descending().and("id"),
                 params.toArray());
-        List<ReferralView> items = query.page(Page.of(page, size)).list().stream().map(ReferralView::of).toList();
+        List<ReferralView> items = query.page(Page.of(page, size)).list().stream()
+                .map(r -> ReferralView.of(r, caller)).toList();
         return new ReferralView.Page(items, page, size, query.count());
     }
 
@@ -328,6 +354,7 @@ public class ReferralWorkflow {
         if (target.equals(r.fromAgency)) {
             throw ProblemException.invalidField("toAgency", "must be another agency than the sender");
         }
+        requireConsent(r.caseId, target, r.sharing()); // the consent must name the new receiver too
         Referral next = new Referral();
         OffsetDateTime now = OffsetDateTime.now(clock);
         next.id = UUID.randomUUID();
@@ -435,6 +462,14 @@ public class ReferralWorkflow {
     private void requireOwner(Caller caller, UUID caseId) {
         if (!caseOwners.ownerOf(caseId).equals(caller.agency())) {
             throw ProblemException.forbidden(CASE_NOT_OWNED, "only the agency that owns the case may refer it");
+        }
+    }
+
+    /** A consent record named by the referral must allow this sending; a consentReference alone is not checked. */
+    private void requireConsent(UUID caseId, String toAgency, Sharing sharing) {
+        if (sharing != null && sharing.basis() == Sharing.Basis.CONSENT && sharing.consentId() != null) {
+            consents.require(sharing.consentId(), caseId, toAgency,
+                    sharing.data().stream().map(Enum::name).toList());
         }
     }
 

@@ -1,0 +1,117 @@
+package org.uputnica.referrals.consent;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The consent projection. The case-service's consent events keep it; a consent recorded a moment ago (or before
+ * this projection existed) may be missing, so on a miss the case-service is asked with the caller's token and the
+ * answer stored, as {@code CaseOwners} does for ownership.
+ */
+@ApplicationScoped
+public class Consents {
+    private static final Logger LOG = Logger.getLogger(Consents.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @RestClient
+    CaseServiceConsents caseService;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Stores what a consent allows. A withdrawal once known is kept: a late or replayed consent-recorded event
+     * (or an older answer of the case-service) never makes a withdrawn consent valid again. The upsert locks the
+     * row until the caller's transaction ends, which a withdrawal relies on (see {@link SharingRevocation}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(ConsentTerms terms, OffsetDateTime asOf) {
+        em.createNativeQuery("""
+                        insert into consent (consent_id, case_id, to_agency, to_agency_kind, data, valid_from,
+                                             valid_until, withdrawn_at, updated_at)
+                        values (:id, :caseId, :toAgency, :toAgencyKind, :data, :validFrom, :validUntil, :withdrawnAt, :at)
+                        on conflict (consent_id) do update set case_id = excluded.case_id,
+                            to_agency = excluded.to_agency, to_agency_kind = excluded.to_agency_kind,
+                            data = excluded.data, valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+                            withdrawn_at = coalesce(consent.withdrawn_at, excluded.withdrawn_at),
+                            updated_at = greatest(consent.updated_at, excluded.updated_at)""")
+                .setParameter("id", terms.consentId())
+                .setParameter("caseId", terms.caseId())
+                .setParameter("toAgency", terms.toAgency())
+                .setParameter("toAgencyKind", terms.toAgencyKind())
+                .setParameter("data", String.join(",", terms.data()))
+                .setParameter("validFrom", terms.validFrom())
+                .setParameter("validUntil", terms.validUntil())
+                .setParameter("withdrawnAt", terms.withdrawnAt())
+                .setParameter("at", asOf)
+                .executeUpdate();
+    }
+
+    /**
+     * The consent as the projection knows it, share-locked until the sending transaction ends: a withdrawal that
+     * arrives meanwhile waits, and then finds the new referral among those to revoke.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ConsentTerms> forSending(UUID consentId) {
+        return Optional.ofNullable(em.find(Consent.class, consentId, LockModeType.PESSIMISTIC_READ)).map(Consent::terms);
+    }
+
+    /**
+     * Asks the case-service for a consent of a case and stores the answer; empty when it has none (404). 503 when
+     * it cannot answer. The caller's transaction is suspended meanwhile: no database transaction waits on a remote
+     * call.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<ConsentTerms> askCaseService(UUID caseId, UUID consentId) {
+        CaseServiceConsents.ConsentRecord answer;
+        try {
+            answer = caseService.consent(caseId, consentId);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            if (status == 403) {
+                throw ProblemException.conflict(ConsentCheck.CONSENT_NOT_VALID, "consent " + consentId
+                        + " cannot be confirmed: the case-service does not show it to your agency");
+            }
+            LOG.warnf("case-service answered %d for consent %s of case %s", status, consentId, caseId);
+            throw unavailable();
+        } catch (ProcessingException e) {
+            LOG.warnf("case-service unreachable: %s", e.getMessage());
+            throw unavailable();
+        }
+        if (answer == null || answer.validFrom() == null) {
+            LOG.warnf("case-service answered an incomplete consent %s of case %s", consentId, caseId);
+            throw unavailable();
+        }
+        ConsentTerms terms = new ConsentTerms(consentId, answer.caseId() == null ? caseId : answer.caseId(),
+                answer.toAgency(), answer.toAgencyKind(), answer.data(), answer.validFrom(), answer.validUntil(),
+                answer.withdrawnAt());
+        QuarkusTransaction.requiringNew().run(() -> record(terms, OffsetDateTime.now(clock)));
+        return Optional.of(terms);
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, ProblemType.DEPENDENCY_UNAVAILABLE, "Dependency unavailable",
+                "the case-service cannot confirm the consent right now; try again shortly");
+    }
+}

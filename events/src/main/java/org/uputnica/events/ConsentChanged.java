@@ -10,7 +10,7 @@ import java.util.UUID;
  * allows, never who gave it or why (those stay in the case-service).
  *
  * @param toAgency     the agency the consent names, or null when it names a kind of agency
- * @param toAgencyKind the kind of agency (directory kinds such as NGO, CSR, HEALTH) when no single agency is named
+ * @param toAgencyKind the kind of agency (a directory kind such as ngo or social-welfare-centre) when no single agency is named
  * @param data         the kinds of data it allows to share (Sharing.SharedData codes of the referral-service)
  * @param validUntil   the last day it holds, or null for no end date
  * @param withdrawnAt  when it was withdrawn; null in a consent-recorded event

@@ -29,7 +29,7 @@ import static org.uputnica.referrals.TestReferrals.today;
 class ConsentFallbackTest extends WithKafka {
 
     static String path(UUID caseId, UUID consentId) {
-        return "/api/v1/cases/" + caseId + "/consents/" + consentId;
+        return "/api/v1/cases/" + caseId + "/consents/" + consentId + "/terms";
     }
 
     /** The case-service's consent as JSON, with the fields this service ignores (who gave it, how). */

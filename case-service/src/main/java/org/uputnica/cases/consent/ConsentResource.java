@@ -65,10 +65,23 @@ public class ConsentResource {
 
     @GET
     @Path("/{consentId}")
-    @Operation(summary = "One consent", description = "The referral-service reads it when its projection lags.")
+    @Operation(summary = "One consent, with who gave it")
     @APIResponse(responseCode = "404", description = "No such consent in a case of your agency")
     public ConsentView read(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId) {
         return consents.read(caller.get(), caseId, consentId);
+    }
+
+    @GET
+    @Path("/{consentId}/terms")
+    @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.INTEGRATOR})
+    @Operation(summary = "What a consent allows (ids and codes only)", description = """
+            Which agency or kind of agency, which kinds of data, from when until when, and whether it was withdrawn;
+            never who gave it or why. The referral-service asks this when it has not yet heard of a consent,
+            also on behalf of an agency forwarding a referral.""")
+    @APIResponse(responseCode = "404", description = "No such consent of that case")
+    public ConsentTerms terms(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId) {
+        caller.get(); // requires a token that names an agency
+        return consents.terms(caseId, consentId);
     }
 
     @POST

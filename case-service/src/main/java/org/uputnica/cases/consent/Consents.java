@@ -102,6 +102,12 @@ public class Consents {
         return ConsentView.of(consent, LocalDate.now(clock));
     }
 
+    /** Ids and codes only, no personal data: any agency's staff may ask, like a case's ownership; not audited. */
+    @Transactional
+    public ConsentTerms terms(UUID caseId, UUID consentId) {
+        return ConsentTerms.of(find(caseId, consentId));
+    }
+
     @Transactional
     public ConsentView withdraw(Caller caller, UUID caseId, UUID consentId, Withdrawal withdrawal) {
         CaseFile c = policy.owner(caller, caseId).caseFile();

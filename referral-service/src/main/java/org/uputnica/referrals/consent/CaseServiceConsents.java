@@ -28,7 +28,7 @@ public interface CaseServiceConsents {
 
     /** 404 when the case has no such consent. */
     @GET
-    @Path("/{caseId}/consents/{consentId}")
+    @Path("/{caseId}/consents/{consentId}/terms")
     @Produces(MediaType.APPLICATION_JSON)
     ConsentRecord consent(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId);
 }

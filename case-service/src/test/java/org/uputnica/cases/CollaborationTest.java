@@ -94,6 +94,14 @@ class CollaborationTest {
         }
         as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents").then().statusCode(200)
                 .body("giverName", hasItem("Ljiljana Nikolić"));
+        // what it allows, for the referral-service (also forwarding on another agency's behalf): no personal data
+        String consentId = as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents").then().extract().path("[0].id");
+        as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId + "/terms").then().statusCode(200)
+                .body("toAgency", equalTo("udruzenje-rod")).body(not(containsString("Ljiljana")))
+                .body(not(containsString("Day care")));
+        as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId).then().statusCode(404);
+        as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + UUID.randomUUID() + "/terms")
+                .then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test

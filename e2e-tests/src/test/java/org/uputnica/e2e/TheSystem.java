@@ -14,7 +14,7 @@ import java.util.Map;
  * per test JVM: every IT class uses the same system, so a class may kill and restart a service but must leave it
  * running. Processes stop with the JVM.
  */
-final class TheSystem {
+public final class TheSystem {
     private static TheSystem running;
 
     final PostgresServer postgres;
@@ -39,11 +39,24 @@ final class TheSystem {
         }
     }
 
-    static synchronized TheSystem get() throws Exception {
+    public static synchronized TheSystem get() throws Exception {
         if (running == null) {
             running = new TheSystem();
         }
         return running;
+    }
+
+    /** Base URLs (http://localhost:port) for tests in other packages; read anew, since a test may restart a service. */
+    public String caseServiceUrl() {
+        return cases.baseUrl;
+    }
+
+    public String referralServiceUrl() {
+        return referrals.baseUrl;
+    }
+
+    public String notificationServiceUrl() {
+        return notifications.baseUrl;
     }
 
     /** The JDBC URL of a service's own database, for checks that look underneath the API. */

@@ -61,13 +61,12 @@ public final class KeycloakServer {
      */
     public static void start(int httpPort, int managementPort, Path stateDir, long ownerPid) {
         try {
-            Path dist = distribution();
-            Path importDir = dist.resolve("data/import");
-            Files.createDirectories(importDir);
-            Files.copy(realmFile(), importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path home = instanceHome(distribution(), httpPort);
+            Files.copy(realmFile(), home.resolve("data/import").resolve(REALM + "-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(stateDir);
             String kc = String.join(" ", List.of(
-                    quote(dist.resolve("bin/kc.sh").toString()), "start-dev",
+                    quote(home.resolve("bin/kc.sh").toString()), "start-dev",
                     "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                     "--health-enabled=true", "--import-realm", "--db=dev-mem", "--cache=local"));
             String watchdog = ownerPid > 0
@@ -148,6 +147,28 @@ public final class KeycloakServer {
             }
         }
         return dist;
+    }
+
+    /**
+     * A Keycloak home of its own for the instance on {@code httpPort}: its own data/ (the realm it imports, its
+     * transaction logs) and its own copy of bin/kc.sh (which takes the home from its own location), the rest linked
+     * to the shared distribution. Several Maven runs on one machine each start a Keycloak; with one shared
+     * data/import, one run's realm file could be swapped for another's between the copy and the import.
+     */
+    private static Path instanceHome(Path dist, int httpPort) throws IOException {
+        Path home = dist.resolveSibling(dist.getFileName() + "-" + httpPort);
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("data/import"));
+        for (String shared : List.of("lib", "conf", "providers", "themes")) {
+            Path link = home.resolve(shared);
+            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, dist.resolve(shared));
+            }
+        }
+        Path kc = home.resolve("bin/kc.sh");
+        Files.copy(dist.resolve("bin/kc.sh"), kc, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(kc, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
     }
 
     private static void unzip(Path zip, Path target) throws IOException {

@@ -3,6 +3,7 @@ package org.uputnica.e2e.access;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,30 @@ class AccessMatrixRulesTest {
         AccessTable.Row caseRead = table.rows.stream().filter(r -> r.label().equals("case GET /api/v1/cases/{id}"))
                 .findFirst().orElseThrow();
         assertTrue(caseRead.allows(Persona.CASEWORKER, "own"));
-        assertFalse(caseRead.allows(Persona.CASEWORKER, "receiver"));
+        assertTrue(caseRead.allows(Persona.CASEWORKER, "receiver")); // accepted: what was shared
+        assertFalse(caseRead.allows(Persona.CASEWORKER, "pending"));
+    }
+
+    /** The table itself keeps the rules of docs/architecture.md ("Case management and who sees a case"). */
+    @Test
+    void onlyTheOwnerAgencyWorksOnACaseAndACollaboratorReadsOnlyTheCase() {
+        Set<String> idsOnly = Set.of("/api/v1/cases/{id}/ownership", "/api/v1/cases/{caseId}/consents/{consentId}/terms");
+        for (AccessTable.Row row : AccessTable.load(AccessMatrixIT.TABLE).rows) {
+            if (!row.service().equals(Fixtures.CASE) || !row.resource().situations.contains("receiver")
+                    || idsOnly.contains(row.path())) {
+                continue;
+            }
+            for (Persona p : List.of(Persona.CASEWORKER, Persona.SUPERVISOR)) {
+                Set<String> allowed = row.allowed().get(p);
+                if (!row.method().equals("GET")) {
+                    assertTrue(Set.of("own", "sender").containsAll(allowed), row.label() + ": only the owner changes a case");
+                } else if (!row.path().equals("/api/v1/cases/{id}")) {
+                    assertFalse(allowed.contains("receiver"), row.label() + ": a collaborator reads only the case itself");
+                }
+                assertFalse(allowed.contains("pending") || allowed.contains("group") || allowed.contains("foreign"),
+                        row.label() + ": no practitioner reaches a case their agency neither owns nor collaborates on");
+            }
+        }
     }
 
     @Test
@@ -35,7 +59,7 @@ class AccessMatrixRulesTest {
     @Test
     void personalDataIsForTheOwnerAgencysPractitionersOnly() {
         Secrets secrets = new Secrets();
-        secrets.person("csr-kikinda", "person", "GivenX1");
+        secrets.caseData("csr-kikinda", "case").identity("GivenX1");
         String body = "{\"person\": {\"givenName\": \"GivenX1\"}}";
         assertEquals(List.of(), secrets.leakedTo(Persona.CASEWORKER, body));
         assertEquals(List.of(), secrets.leakedTo(Persona.SUPERVISOR, body));
@@ -43,6 +67,21 @@ class AccessMatrixRulesTest {
         assertEquals(1, secrets.leakedTo(Persona.AGENCY_ADMIN, body).size());
         assertEquals(1, secrets.leakedTo(Persona.NO_AGENCY, body).size());
         assertEquals(1, secrets.anyIn(body).size());
+    }
+
+    @Test
+    void aCollaboratorSeesTheSharedKindsOfDataAndNeverTheWorkingRecord() {
+        Secrets secrets = new Secrets();
+        Secrets.CaseData iomCase = secrets.caseData("iom-serbia", "case").identity("GivenY1").dateOfBirth("2009-09-09")
+                .record("note", "Note Y1");
+        String body = "GivenY1 2009-09-09 Note Y1";
+        assertEquals(3, secrets.leakedTo(Persona.CASEWORKER, body).size());
+        iomCase.sharedWith("csr-kikinda", List.of("IDENTITY", "LANGUAGE"));
+        List<String> leaked = secrets.leakedTo(Persona.CASEWORKER, body);
+        assertEquals(2, leaked.size(), leaked.toString());
+        assertTrue(leaked.stream().noneMatch(l -> l.contains("GivenY1")), leaked.toString());
+        assertEquals(List.of(Secrets.Kind.PERSON), secrets.rightfullySeenBy(Persona.SUPERVISOR, body));
+        assertEquals(3, secrets.leakedTo(Persona.AGENCY_ADMIN, body).size()); // another agency than the one shared with
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * {@link Resource}. The personas act for three agencies (csr-kikinda, minrzs, udruzenje-rod), so each of those gets
  * its own cases, referrals, inbox items, webhooks; what is nobody's business of theirs is shared. A situation that
  * cannot exist for an agency (minrzs gives no directory service and has no agency-admin) has no fixture and is
- * reported as n/a.
+ * reported as n/a. The case-service learns referrals from Kafka: the fixtures are ready only once it shows each
+ * case's owner the referrals that make the case's situation.
  */
 final class Fixtures {
     static final String CASE = "case";
@@ -49,6 +51,8 @@ final class Fixtures {
     private static final String BIJELJINA = "csr-bijeljina";
     private static final String OTAHARIN = "otaharin";
 
+    /** What every fixture referral shares: an agency that accepts one sees the person's names, not the birth date. */
+    private static final List<String> SHARED = List.of("IDENTITY", "LANGUAGE");
     private static final String SHARING = """
             {"basis": "CONSENT", "consentReference": "signed form", "data": ["IDENTITY", "LANGUAGE"]}""";
     /** A webhook nobody answers: deliveries stay PENDING (retried for a day) during the run. */
@@ -58,6 +62,14 @@ final class Fixtures {
     record Target(Map<String, String> pathParams, Map<String, String> values) {
     }
 
+    /**
+     * A case in a situation: its owner's practitioner (who keeps its records), its data as far as the leak check
+     * goes, and the referral that makes the situation (null for an own case), accepted by its receiver or not.
+     */
+    private record SituatedCase(String id, String ownerLogin, Secrets.CaseData data, String referralId,
+                                boolean accepted) {
+    }
+
     final Map<String, String> baseUrls;
     final Secrets secrets = new Secrets();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -65,6 +77,8 @@ final class Fixtures {
     private final Map<String, Map<Resource, Map<String, Target>>> fixed = new HashMap<>();
     private final List<Runnable> cleanups = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> webhooks = new HashMap<>();
+    /** The fixed cases by the caller's agency and situation. */
+    private final Map<String, Map<String, SituatedCase>> cases = new HashMap<>();
     private String groupReferral;
     private String foreignReferral;
 
@@ -86,18 +100,34 @@ final class Fixtures {
         for (String agency : AGENCIES) {
             f.referralsOf(agency);
         }
+        f.caseRecords();
         f.inboxItems();
         f.webhookDeliveries();
         f.directory();
         f.fixedNames();
+        f.awaitTheCaseServiceSees(f.cases.values().stream().flatMap(m -> m.values().stream()).toList());
         return f;
     }
 
-    /** The fixture for a persona in a situation; empty when the situation cannot exist for its agency. */
-    Optional<Target> target(Resource resource, String situation, Persona persona) {
-        String agency = persona.fixtureAgency();
-        return resource.fresh() ? fresh(resource, situation, agency)
-                : Optional.ofNullable(fixed.get(agency).get(resource).get(situation));
+    /**
+     * The fixtures of one row, for every persona in every situation; empty where the situation cannot exist for the
+     * persona's agency. Fresh ones are made here for each call, all of the row's at once, so that the wait for the
+     * case-service to learn their referrals is one wait.
+     */
+    Map<Persona, Map<String, Optional<Target>>> targets(Resource resource) {
+        Map<Persona, Map<String, Optional<Target>>> targets = new EnumMap<>(Persona.class);
+        List<SituatedCase> made = new ArrayList<>();
+        for (Persona persona : Persona.values()) {
+            Map<String, Optional<Target>> bySituation = new LinkedHashMap<>();
+            String agency = persona.fixtureAgency();
+            for (String situation : resource.situations) {
+                bySituation.put(situation, resource.fresh() ? fresh(resource, situation, agency, made)
+                        : Optional.ofNullable(fixed.get(agency).get(resource).get(situation)));
+            }
+            targets.put(persona, bySituation);
+        }
+        awaitTheCaseServiceSees(made);
+        return targets;
     }
 
     /** A value no other call uses (an address, a name). */
@@ -135,20 +165,22 @@ final class Fixtures {
 
     /** Referrals between agencies no persona works for: within the Kikinda group, in Bijeljina, and requests. */
     private void referralsOfOthers() {
-        String groupCase = openCase("ivana.iom", IOM, "group");
-        String groupReferral = refer("ivana.iom", IOM, groupCase, KIRS, false, "group");
+        SituatedCase group = situate("group", KIKINDA, "group");
+        String groupCase = group.id();
+        String groupReferral = group.referralId();
         // escalated by the group's coordinator, so that the group's coordinators get an inbox item of their own
         Http.expect(200, "POST", baseUrls.get(REFERRAL) + "/api/v1/referrals/" + groupReferral + "/escalate",
                 Logins.token("jelena.coordinator"), null);
-        String foreignCase = openCase("senad.csr", BIJELJINA, "foreign");
-        String foreignReferral = refer("senad.csr", BIJELJINA, foreignCase, OTAHARIN, false, "foreign");
-        String receiverRequest = requestOf("ivana.iom", IOM, openCase("ivana.iom", IOM, "request-receiver"),
+        SituatedCase foreign = situate("foreign", KIKINDA, "foreign");
+        String foreignCase = foreign.id();
+        String foreignReferral = foreign.referralId();
+        String receiverRequest = requestOf("ivana.iom", IOM, openCase("ivana.iom", IOM, "request-receiver").id(),
                 List.of(KIKINDA, MINISTRY, ROD), "request-receiver");
         String groupRequest = requestOf("ivana.iom", IOM, groupCase, List.of(KIRS, OTAHARIN), "request-group");
         String foreignRequest = requestOf("senad.csr", BIJELJINA, foreignCase, List.of(OTAHARIN, IOM), "request-foreign");
         for (String agency : AGENCIES) {
-            put(agency, Resource.CASE, "group", caseId(groupCase));
-            put(agency, Resource.CASE, "foreign", caseId(foreignCase));
+            cases.computeIfAbsent(agency, a -> new HashMap<>()).put("group", group);
+            cases.get(agency).put("foreign", foreign);
             put(agency, Resource.REFERRAL, "group", id(groupReferral));
             put(agency, Resource.REFERRAL, "foreign", id(foreignReferral));
             put(agency, Resource.REFERRAL_GROUP, "receiver", id(receiverRequest));
@@ -159,24 +191,145 @@ final class Fixtures {
         this.foreignReferral = foreignReferral;
     }
 
-    /** The agency's own case, the one it referred (and a request about it), and another's referred to it. */
+    /**
+     * The agency's own case, the one it referred (and a request about it), another's whose referral it accepted, and
+     * another's referred to it and not accepted yet (with a draft to it beside).
+     */
     private void referralsOf(String agency) {
-        String practitioner = PRACTITIONER.get(agency);
-        put(agency, Resource.CASE, "own", caseId(openCase(practitioner, agency, "own-" + agency)));
+        Map<String, SituatedCase> own = cases.computeIfAbsent(agency, a -> new HashMap<>());
+        own.put("own", situate("own", agency, "own-" + agency));
 
-        String sentCase = openCase(practitioner, agency, "sender-" + agency);
-        String sent = refer(practitioner, agency, sentCase, IOM, false, "sender-" + agency);
-        put(agency, Resource.CASE, "sender", caseId(sentCase));
-        put(agency, Resource.REFERRAL, "sender", id(sent));
-        put(agency, Resource.REFERRAL_GROUP, "sender",
-                id(requestOf(practitioner, agency, sentCase, List.of(KIRS, IOM), "request-sender-" + agency)));
+        SituatedCase sent = situate("sender", agency, "sender-" + agency);
+        own.put("sender", sent);
+        put(agency, Resource.REFERRAL, "sender", id(sent.referralId()));
+        put(agency, Resource.REFERRAL_GROUP, "sender", id(requestOf(PRACTITIONER.get(agency), agency, sent.id(),
+                List.of(KIRS, IOM), "request-sender-" + agency)));
 
-        String receivedCase = openCase("ivana.iom", IOM, "receiver-" + agency);
-        put(agency, Resource.CASE, "receiver", caseId(receivedCase));
-        put(agency, Resource.REFERRAL, "receiver", id(refer("ivana.iom", IOM, receivedCase, agency, false,
-                "receiver-" + agency)));
-        put(agency, Resource.REFERRAL, "draft-receiver", id(refer("ivana.iom", IOM, receivedCase, agency, true,
+        own.put("receiver", situate("receiver", agency, "receiver-" + agency));
+
+        SituatedCase pending = situate("pending", agency, "pending-" + agency);
+        own.put("pending", pending);
+        put(agency, Resource.REFERRAL, "receiver", id(pending.referralId()));
+        put(agency, Resource.REFERRAL, "draft-receiver", id(refer("ivana.iom", IOM, pending.id(), agency, true,
                 "draft-receiver-" + agency)));
+    }
+
+    /**
+     * A case in a situation towards {@code agency}'s callers, with the referral that makes it: own (never referred),
+     * sender (referred by the agency), receiver (another's, accepted by the agency), pending (another's, sent to the
+     * agency), group (between two other agencies of the Kikinda working group), foreign (in Bijeljina's).
+     */
+    private SituatedCase situate(String situation, String agency, String tag) {
+        String practitioner = PRACTITIONER.get(agency);
+        return switch (situation) {
+            case "own" -> openCase(practitioner, agency, tag);
+            case "sender" -> referred(openCase(practitioner, agency, tag), agency, IOM, false, tag);
+            case "receiver" -> referred(openCase("ivana.iom", IOM, tag), IOM, agency, true, tag);
+            case "pending" -> referred(openCase("ivana.iom", IOM, tag), IOM, agency, false, tag);
+            case "group" -> referred(openCase("ivana.iom", IOM, tag), IOM, KIRS, false, tag);
+            case "foreign" -> referred(openCase("senad.csr", BIJELJINA, tag), BIJELJINA, OTAHARIN, false, tag);
+            default -> throw new IllegalArgumentException("no case situation " + situation);
+        };
+    }
+
+    /** Referred by its owner to {@code to}, and accepted there if {@code accept}: then {@code to} sees what was shared. */
+    private SituatedCase referred(SituatedCase c, String from, String to, boolean accept, String tag) {
+        String referral = refer(c.ownerLogin(), from, c.id(), to, false, tag);
+        if (accept) {
+            Http.expect(200, "POST", baseUrls.get(REFERRAL) + "/api/v1/referrals/" + referral + "/accept",
+                    Logins.token(PRACTITIONER.get(to)), null);
+            c.data().sharedWith(to, SHARED);
+        }
+        return new SituatedCase(c.id(), c.ownerLogin(), c.data(), referral, accept);
+    }
+
+    /**
+     * Each fixed case gets a consent, a document, a note, a goal and a task from its owner, each with a text that
+     * must show only to the owner agency; and each situation its case and the referral that makes it.
+     */
+    private void caseRecords() {
+        Map<String, Target> done = new HashMap<>(); // the shared cases (group, foreign) get their records once
+        cases.forEach((agency, bySituation) -> bySituation.forEach((situation, c) -> {
+            Target target = done.computeIfAbsent(c.id(), id -> records(c, agency + "-" + situation));
+            put(agency, Resource.CASE, situation, target);
+            if (c.referralId() != null) {
+                put(agency, Resource.CASE_REFERRAL, situation, Map.of("caseId", c.id(), "referralId", c.referralId()));
+            }
+        }));
+    }
+
+    private Target records(SituatedCase c, String tag) {
+        String caseUrl = baseUrls.get(CASE) + "/api/v1/cases/" + c.id();
+        String token = Logins.token(c.ownerLogin());
+        String consentId = recordConsent(c, tag);
+        String content = "Document of the " + tag + " case " + run;
+        c.data().record("document", content);
+        String documentId = Http.expect(201, "POST", caseUrl + "/documents?name=matrix-" + tag + ".txt", token,
+                content, Map.of("Content-Type", "text/plain")).path("id").asText();
+        String note = "Note of the " + tag + " case " + run;
+        c.data().record("note", note);
+        Http.expect(201, "POST", caseUrl + "/notes", token, """
+                {"text": "%s", "confidential": false}""".formatted(note));
+        String goal = "Goal of the " + tag + " case " + run;
+        c.data().record("goal", goal);
+        String goalId = idOf(Http.expect(201, "POST", caseUrl + "/plan/goals", token, """
+                {"title": "%s"}""".formatted(goal)).path("goals"), goal);
+        String task = "Task of the " + tag + " case " + run;
+        c.data().record("task", task);
+        String taskId = idOf(Http.expect(201, "POST", caseUrl + "/plan/goals/" + goalId + "/tasks", token, """
+                {"title": "%s", "dueOn": "2030-01-01"}""".formatted(task)).path("goals").path(0).path("tasks"), task);
+        return new Target(Map.of("id", c.id(), "caseId", c.id(), "consentId", consentId, "documentId", documentId,
+                "goalId", goalId, "taskId", taskId), Map.of("case", c.id()));
+    }
+
+    /** A consent to share with kirs (no fixture referral rests on it): its giver's name is the owner's to see. */
+    private String recordConsent(SituatedCase c, String tag) {
+        String giver = "Giver of the " + tag + " consent " + unique();
+        c.data().record("consent giver", giver);
+        return Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases/" + c.id() + "/consents",
+                Logins.token(c.ownerLogin()), """
+                        {"givenBy": "GUARDIAN", "giverName": "%s", "purpose": "Access matrix", "toAgency": "kirs",
+                         "data": ["IDENTITY"], "validFrom": "%s", "method": "SIGNED_FORM"}"""
+                        .formatted(giver, LocalDate.now())).path("id").asText();
+    }
+
+    /** The id of the element of {@code list} (a plan's goals, or a goal's tasks) whose title is {@code title}. */
+    private static String idOf(JsonNode list, String title) {
+        for (JsonNode item : list) {
+            if (title.equals(item.path("title").asText())) {
+                return item.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("no '" + title + "' in " + list);
+    }
+
+    /**
+     * Referral events reach the case-service through Kafka: wait until each case's owner sees there the referral
+     * that makes its situation (an accepted one giving access), so that collaborators and coordinators are what
+     * the table says they are before the first call.
+     */
+    private void awaitTheCaseServiceSees(List<SituatedCase> situated) {
+        List<SituatedCase> waiting = new ArrayList<>(situated.stream().filter(c -> c.referralId() != null).distinct()
+                .toList());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        await("the case-service learns the fixtures' referrals").atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    waiting.removeIf(this::caseServiceSees);
+                    return waiting.isEmpty();
+                });
+    }
+
+    private boolean caseServiceSees(SituatedCase c) {
+        JsonNode collaborations = Http.expect(200, "GET", baseUrls.get(CASE) + "/api/v1/cases/" + c.id()
+                + "/collaborations", Logins.token(c.ownerLogin()), null);
+        for (JsonNode r : collaborations) {
+            if (c.referralId().equals(r.path("referralId").asText())) {
+                return !c.accepted() || r.path("accessNow").asBoolean(false);
+            }
+        }
+        return false;
     }
 
     /** Items arrive through Kafka: wait for each. */
@@ -240,9 +393,19 @@ final class Fixtures {
         }
     }
 
-    private Optional<Target> fresh(Resource resource, String situation, String agency) {
+    private Optional<Target> fresh(Resource resource, String situation, String agency, List<SituatedCase> made) {
         String owner = situation.equals("own") ? agency : foreignOf(agency);
         return switch (resource) {
+            case NEW_CONSENT -> {
+                SituatedCase c = cases.get(agency).get(situation);
+                yield Optional.of(new Target(Map.of("caseId", c.id(), "consentId", recordConsent(c, "fresh-" + unique())),
+                        Map.of()));
+            }
+            case NEW_CASE -> {
+                SituatedCase c = situate(situation, agency, "fresh-" + situation + "-" + agency);
+                made.add(c);
+                yield Optional.of(new Target(Map.of("id", c.id(), "caseId", c.id()), Map.of("case", c.id())));
+            }
             case NEW_PROTOCOL -> Optional.of(new Target(Map.of("code", "access-matrix-" + unique()),
                     Map.of("workingGroup", situation.equals("own") ? OWN_GROUP : FOREIGN_GROUP)));
             case NEW_WEBHOOK -> Optional.of(id(registerWebhook(WEBHOOK_KEEPER.get(owner),
@@ -266,15 +429,27 @@ final class Fixtures {
         return agency.equals(ROD) ? KIKINDA : ROD;
     }
 
-    private String openCase(String login, String agency, String tag) {
-        String label = tag.replaceAll("[^a-zA-Z]", "");
+    /** A case of {@code agency}'s, opened by {@code login}; its person's names and birth date are unique to it. */
+    private SituatedCase openCase(String login, String agency, String tag) {
+        String label = tag.replaceAll("[^a-zA-Z]", "") + letters(counter.incrementAndGet());
         String given = "Given" + label + run;
         String family = "Family" + label + run;
         String born = LocalDate.of(2008, 1, 1).plusDays(counter.incrementAndGet()).toString();
-        secrets.person(agency, "person of the " + tag + " case", given, family, born);
-        return Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases", Logins.token(login), """
+        Secrets.CaseData data = secrets.caseData(agency, tag + " case").identity(given, family).dateOfBirth(born);
+        String id = Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases", Logins.token(login), """
                 {"person": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "FEMALE"},
                  "category": "CHILD_FOUND_BEGGING"}""".formatted(given, family, born)).path("id").asText();
+        return new SituatedCase(id, login, data, null, false);
+    }
+
+    /** A number in letters (1 = b, 26 = ba), so that names stay letters only and still unique. */
+    private static String letters(int n) {
+        StringBuilder out = new StringBuilder();
+        do {
+            out.insert(0, (char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return out.toString();
     }
 
     private String refer(String login, String from, String caseId, String to, boolean draft, String tag) {
@@ -328,11 +503,6 @@ final class Fixtures {
 
     private static Target id(String id) {
         return new Target(Map.of("id", id), Map.of());
-    }
-
-    /** A case is also what a body refers to (${case}): a referral or a request about it. */
-    private static Target caseId(String id) {
-        return new Target(Map.of("id", id), Map.of("case", id));
     }
 
     private void put(String agency, Resource resource, String situation, Target target) {

@@ -34,19 +34,22 @@ final class Http {
     private Http() {
     }
 
-    /** {@code token} null sends no Authorization header; {@code jsonBody} null sends no body. */
-    static Reply send(String method, String url, String token, String jsonBody, Map<String, String> headers) {
+    /**
+     * {@code token} null sends no Authorization header; {@code body} null sends no body. A body is JSON unless
+     * {@code headers} name another Content-Type (a document's raw content).
+     */
+    static Reply send(String method, String url, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json, text/csv, application/problem+json");
-        if (jsonBody != null) {
+        if (body != null) {
             request.header("Content-Type", "application/json");
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
@@ -61,7 +64,12 @@ final class Http {
 
     /** A call made to set something up: anything but the expected status stops the test, with the answer. */
     static JsonNode expect(int status, String method, String url, String token, String jsonBody) {
-        Reply reply = send(method, url, token, jsonBody, Map.of());
+        return expect(status, method, url, token, jsonBody, Map.of());
+    }
+
+    static JsonNode expect(int status, String method, String url, String token, String body,
+                           Map<String, String> headers) {
+        Reply reply = send(method, url, token, body, headers);
         if (reply.status() != status) {
             throw new IllegalStateException("fixture call " + method + " " + url + " answered " + reply.status()
                     + " (expected " + status + "): " + reply.body());

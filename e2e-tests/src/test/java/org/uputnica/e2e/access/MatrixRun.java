@@ -49,10 +49,11 @@ final class MatrixRun {
 
     void run(Row row) {
         Map<Persona, Cell> byPersona = cells.computeIfAbsent(row, r -> new EnumMap<>(Persona.class));
+        Map<Persona, Map<String, Optional<Fixtures.Target>>> targets = fixtures.targets(row.resource());
         for (Persona persona : Persona.values()) {
             Cell cell = byPersona.computeIfAbsent(persona, p -> new Cell());
             for (String situation : row.resource().situations) {
-                Optional<Fixtures.Target> target = fixtures.target(row.resource(), situation, persona);
+                Optional<Fixtures.Target> target = targets.get(persona).get(situation);
                 if (target.isEmpty()) {
                     cell.notApplicable++;
                     continue;

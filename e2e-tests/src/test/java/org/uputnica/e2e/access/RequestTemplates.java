@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the matrix sends besides the path: requests.json names, per "METHOD path", a body and headers, with
- * placeholders such as ${case} that the situation's fixture fills in. The bodies are valid, so that an allowed call
+ * What the matrix sends besides the path: requests.json names, per "METHOD path", a body (JSON, or "rawBody": a
+ * string sent as it is, with the Content-Type its headers name) and headers, with placeholders such as ${case} that
+ * the situation's fixture fills in. The bodies are valid, so that an allowed call
  * is never refused for its input before the access check; and they are chosen so that an allowed call changes
  * nothing that a later call depends on (a stale If-Match answers 412 after the access check, a referral without a
  * sharing basis 409).
@@ -41,7 +42,8 @@ final class RequestTemplates {
     }
 
     boolean hasBody(String method, String path) {
-        return templates.path(method + " " + path).has("body");
+        JsonNode template = templates.path(method + " " + path);
+        return template.has("body") || template.has("rawBody");
     }
 
     boolean has(String method, String path) {
@@ -54,7 +56,8 @@ final class RequestTemplates {
 
     Request request(String method, String path, Map<String, String> values) {
         JsonNode template = templates.path(method + " " + path);
-        String body = template.has("body") ? fill(template.get("body").toString(), values) : null;
+        String body = template.has("body") ? fill(template.get("body").toString(), values)
+                : template.has("rawBody") ? fill(template.get("rawBody").asText(), values) : null;
         Map<String, String> headers = new LinkedHashMap<>();
         template.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), fill(h.getValue().asText(), values)));
         return new Request(body, headers);

@@ -12,9 +12,19 @@ enum Resource {
     /** No resource in the path: collections, "me", searches. */
     NONE("none"),
     /** A case: own (of the caller's agency, never referred), sender (own, referred by the caller's agency),
-     *  receiver (another agency's, referred to the caller's), group (another's, referred between two other agencies
-     *  of the caller's working group), foreign (another's, referred within another working group). */
-    CASE("own", "sender", "receiver", "group", "foreign"),
+     *  receiver (another agency's, whose referral the caller's agency accepted: it collaborates and sees what was
+     *  shared), pending (another agency's, referred to the caller's and not accepted yet), group (another's,
+     *  referred between two other agencies of the caller's working group), foreign (another's, referred within
+     *  another working group). Each case has a consent, a document, a note, a goal and a task of its owner
+     *  ({consentId}, {documentId}, {goalId}, {taskId}). */
+    CASE("own", "sender", "receiver", "pending", "group", "foreign"),
+    /** One referral of such a case as the case-service knows it ({caseId}, {referralId}): the one that makes the
+     *  situation (an own case that was never referred has none). */
+    CASE_REFERRAL("sender", "receiver", "pending", "group", "foreign"),
+    /** A consent recorded afresh on the situation's case by its owner ({caseId}, {consentId}). */
+    NEW_CONSENT("own", "sender", "receiver", "pending", "group", "foreign"),
+    /** A case made afresh in the situation, not closed ({id}, {caseId}), for calls that could erase it. */
+    NEW_CASE("own", "sender", "receiver", "pending", "group", "foreign"),
     /** A referral of those cases; draft-receiver is another agency's draft addressed to the caller's agency. */
     REFERRAL("sender", "receiver", "draft-receiver", "group", "foreign"),
     /** A multi-agency request: sent by the caller's agency, with it as a candidate, within or outside its group. */

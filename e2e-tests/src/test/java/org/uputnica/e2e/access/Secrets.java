@@ -1,13 +1,20 @@
 package org.uputnica.e2e.access;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * What must not leak: the fixture persons' names and dates of birth (case-service data, for the owner agency's
- * caseworkers and supervisors only) and the fixture referrals' free-text reasons (for the referral's parties only).
- * Each value is unique to its fixture, so finding it in an answer means the answer carries that fixture's data.
+ * caseworkers and supervisors, and for an agency that accepted a referral of the case as far as the referral shared
+ * that kind of data), the cases' working records (notes, plan, consents, documents: the owner agency's alone), and the
+ * fixture referrals' free-text reasons (for the referral's parties only). Each value is unique to its fixture, so
+ * finding it in an answer means the answer carries that fixture's data.
  */
 final class Secrets {
 
@@ -22,17 +29,69 @@ final class Secrets {
         }
     }
 
-    enum Kind { PERSON, REASON }
+    enum Kind { PERSON, RECORD, REASON }
 
     record Secret(Kind kind, String text, String what, Predicate<Persona> maySee) {
     }
 
+    /**
+     * One case's data. Names are of the kind IDENTITY and the birth date DATE_OF_BIRTH (the referral-service's
+     * shared-data codes): an agency that accepted a referral of the case may see the kinds that referral shared.
+     * The working record is never shared.
+     */
+    final class CaseData {
+        private final String ownerAgency;
+        private final String what;
+        private final Map<String, Set<String>> sharedWith = new HashMap<>();
+
+        private CaseData(String ownerAgency, String what) {
+            this.ownerAgency = ownerAgency;
+            this.what = what;
+        }
+
+        CaseData identity(String... values) {
+            for (String value : values) {
+                all.add(new Secret(Kind.PERSON, value, "person (IDENTITY) of the " + what, p -> maySee(p, "IDENTITY")));
+            }
+            return this;
+        }
+
+        CaseData dateOfBirth(String value) {
+            all.add(new Secret(Kind.PERSON, value, "person (DATE_OF_BIRTH) of the " + what,
+                    p -> maySee(p, "DATE_OF_BIRTH")));
+            return this;
+        }
+
+        /** A note, goal, task, consent giver or document content: for the owner agency's practitioners only. */
+        CaseData record(String which, String value) {
+            all.add(new Secret(Kind.RECORD, value, which + " of the " + what, this::owner));
+            return this;
+        }
+
+        /** {@code agency} accepted a referral of the case that shares these kinds of data. */
+        void sharedWith(String agency, Collection<String> kinds) {
+            sharedWith.merge(agency, Set.copyOf(kinds), (a, b) -> {
+                Set<String> both = new HashSet<>(a);
+                both.addAll(b);
+                return Set.copyOf(both);
+            });
+        }
+
+        private boolean owner(Persona p) {
+            return p.practitioner() && ownerAgency.equals(p.agency);
+        }
+
+        private boolean maySee(Persona p, String kind) {
+            return owner(p) || (p.practitioner() && p.agency != null
+                    && sharedWith.getOrDefault(p.agency, Set.of()).contains(kind));
+        }
+    }
+
     private final List<Secret> all = new ArrayList<>();
 
-    void person(String ownerAgency, String what, String... values) {
-        for (String value : values) {
-            all.add(new Secret(Kind.PERSON, value, what, p -> p.practitioner() && ownerAgency.equals(p.agency)));
-        }
+    /** Registers a case's data as it is made: {@code what} names the case in findings. */
+    CaseData caseData(String ownerAgency, String what) {
+        return new CaseData(ownerAgency, what);
     }
 
     /** A reason shared by several referrals (a multi-agency request) is visible to a party of any of them. */

@@ -3,7 +3,6 @@ package org.uputnica.cases.linking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -43,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (of any test class) share the database, so a test looks only at the suggestions from the agency it expects.
  */
 @QuarkusTest
-@TestProfile(JsonColumnsProfile.class)
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class RecordLinkingTest {
     static final String PROBLEM = "application/problem+json";

@@ -1,0 +1,50 @@
+package org.uputnica.cases.linking;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Two agencies' cases confirmed to be about the same person. The records stay apart: the link gives neither
+ * agency access to the other's case, it only tells each that the other has one.
+ */
+@Entity
+@Table(name = "record_link")
+public class RecordLink extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "match_id")
+    public UUID matchId;
+
+    @Column(name = "case_a")
+    public UUID caseA;
+
+    @Column(name = "case_b")
+    public UUID caseB;
+
+    @Column(name = "linked_at")
+    public OffsetDateTime linkedAt;
+
+    /** The confirming user's subject id. */
+    @Column(name = "linked_by")
+    public String linkedBy;
+
+    @Column(name = "linked_by_username")
+    public String linkedByUsername;
+
+    @Column(name = "linked_by_agency")
+    public String linkedByAgency;
+
+    /** The confirming caseworker's note: shown to their own agency only. */
+    public String note;
+
+    public UUID other(UUID caseId) {
+        return caseA.equals(caseId) ? caseB : caseA;
+    }
+}

@@ -66,8 +66,12 @@ final class Fixtures {
      * A case in a situation: its owner's practitioner (who keeps its records), its data as far as the leak check
      * goes, and the referral that makes the situation (null for an own case), accepted by its receiver or not.
      */
-    private record SituatedCase(String id, String ownerLogin, Secrets.CaseData data, String referralId,
+    private record SituatedCase(String id, String ownerLogin, Person person, Secrets.CaseData data, String referralId,
                                 boolean accepted) {
+    }
+
+    /** A fixture case's person: names unique to the case, and a birth date no other fixture case has. */
+    private record Person(String givenName, String familyName, String dateOfBirth) {
     }
 
     final Map<String, String> baseUrls;
@@ -240,12 +244,13 @@ final class Fixtures {
                     Logins.token(PRACTITIONER.get(to)), null);
             c.data().sharedWith(to, SHARED);
         }
-        return new SituatedCase(c.id(), c.ownerLogin(), c.data(), referral, accept);
+        return new SituatedCase(c.id(), c.ownerLogin(), c.person(), c.data(), referral, accept);
     }
 
     /**
-     * Each fixed case gets a consent, a document, a note, a goal and a task from its owner, each with a text that
-     * must show only to the owner agency; and each situation its case and the referral that makes it.
+     * Each fixed case gets a consent, a document, a note, a goal, a task and a confirmed match with another agency's
+     * record of the same child from its owner, each with a text that must show only to the owner agency; and each
+     * situation its case and the referral that makes it.
      */
     private void caseRecords() {
         Map<String, Target> done = new HashMap<>(); // the shared cases (group, foreign) get their records once
@@ -279,7 +284,37 @@ final class Fixtures {
         String taskId = idOf(Http.expect(201, "POST", caseUrl + "/plan/goals/" + goalId + "/tasks", token, """
                 {"title": "%s", "dueOn": "2030-01-01"}""".formatted(task)).path("goals").path(0).path("tasks"), task);
         return new Target(Map.of("id", c.id(), "caseId", c.id(), "consentId", consentId, "documentId", documentId,
-                "goalId", goalId, "taskId", taskId), Map.of("case", c.id()));
+                "goalId", goalId, "taskId", taskId, "suggestionId", confirmedMatch(c, tag)), Map.of("case", c.id()));
+    }
+
+    /**
+     * kirs (no persona's agency) records the same child, spelled with y for i, which folds alike: the owner is
+     * suggested the match and confirms it with a note that only the owner agency may read. The match is decided, so
+     * a later confirmation or rejection answers 409 and changes nothing.
+     */
+    private String confirmedMatch(SituatedCase c, String tag) {
+        String given = "Gyven" + c.person().givenName().substring("Given".length());
+        String family = "Famyly" + c.person().familyName().substring("Family".length());
+        secrets.caseData(KIRS, "kirs case of the " + tag + " case's person").identity(given, family);
+        open("dragan.kirs", new Person(given, family, c.person().dateOfBirth()));
+
+        String suggestions = baseUrls.get(CASE) + "/api/v1/cases/" + c.id() + "/match-suggestions";
+        String token = Logins.token(c.ownerLogin());
+        String id = null;
+        for (JsonNode s : Http.expect(200, "GET", suggestions, token, null)) {
+            boolean sameBirthDate = s.path("reasons").findValuesAsText("code").contains("SAME_DATE_OF_BIRTH");
+            if (KIRS.equals(s.path("otherAgency").asText()) && sameBirthDate) {
+                id = s.path("id").asText();
+            }
+        }
+        if (id == null) {
+            throw new IllegalStateException("the " + tag + " case is not suggested its kirs twin");
+        }
+        String note = "Link note of the " + tag + " case " + run;
+        c.data().record("record link note", note);
+        Http.expect(200, "POST", suggestions + "/" + id + "/confirmation", token, """
+                {"note": "%s"}""".formatted(note));
+        return id;
     }
 
     /** A consent to share with kirs (no fixture referral rests on it): its giver's name is the owner's to see. */
@@ -432,14 +467,18 @@ final class Fixtures {
     /** A case of {@code agency}'s, opened by {@code login}; its person's names and birth date are unique to it. */
     private SituatedCase openCase(String login, String agency, String tag) {
         String label = tag.replaceAll("[^a-zA-Z]", "") + letters(counter.incrementAndGet());
-        String given = "Given" + label + run;
-        String family = "Family" + label + run;
-        String born = LocalDate.of(2008, 1, 1).plusDays(counter.incrementAndGet()).toString();
-        Secrets.CaseData data = secrets.caseData(agency, tag + " case").identity(given, family).dateOfBirth(born);
-        String id = Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases", Logins.token(login), """
+        Person person = new Person("Given" + label + run, "Family" + label + run,
+                LocalDate.of(2008, 1, 1).plusDays(counter.incrementAndGet()).toString());
+        Secrets.CaseData data = secrets.caseData(agency, tag + " case")
+                .identity(person.givenName(), person.familyName()).dateOfBirth(person.dateOfBirth());
+        return new SituatedCase(open(login, person), login, person, data, null, false);
+    }
+
+    private String open(String login, Person person) {
+        return Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases", Logins.token(login), """
                 {"person": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "FEMALE"},
-                 "category": "CHILD_FOUND_BEGGING"}""".formatted(given, family, born)).path("id").asText();
-        return new SituatedCase(id, login, data, null, false);
+                 "category": "CHILD_FOUND_BEGGING"}""".formatted(person.givenName(), person.familyName(),
+                person.dateOfBirth())).path("id").asText();
     }
 
     /** A number in letters (1 = b, 26 = ba), so that names stay letters only and still unique. */

@@ -15,8 +15,8 @@ enum Resource {
      *  receiver (another agency's, whose referral the caller's agency accepted: it collaborates and sees what was
      *  shared), pending (another agency's, referred to the caller's and not accepted yet), group (another's,
      *  referred between two other agencies of the caller's working group), foreign (another's, referred within
-     *  another working group). Each case has a consent, a document, a note, a goal and a task of its owner
-     *  ({consentId}, {documentId}, {goalId}, {taskId}). */
+     *  another working group). Each case has a consent, a document, a note, a goal, a task and a confirmed
+     *  match suggestion of its owner ({consentId}, {documentId}, {goalId}, {taskId}, {suggestionId}). */
     CASE("own", "sender", "receiver", "pending", "group", "foreign"),
     /** One referral of such a case as the case-service knows it ({caseId}, {referralId}): the one that makes the
      *  situation (an own case that was never referred has none). */

@@ -629,6 +629,7 @@ class Chaos:
                 self.failures.append(f"deploy/local/up failed after killing {fault} (exit {code}; {up_log})")
                 log(f"  deploy/local/up failed (exit {code}):\n{tail}")
                 phase.notes.append(f"deploy/local/up failed (exit {code})")
+                self.print_phase(phase)
                 break
             log(f"  deploy/local/up restarted {', '.join(started_now) or 'nothing'}; everything ready after "
                 f"{took:.1f} s; load for {self.phase_s:g} s more")

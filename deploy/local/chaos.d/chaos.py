@@ -472,8 +472,9 @@ def kill(component):
 
 
 def restart(out, label):
-    """deploy/local/up without a build, on the ports the stack runs on; (exit code, seconds, components started)."""
-    envs = dict(os.environ, UPUTNICA_SKIP_BUILD="1")
+    """deploy/local/up without a build or demo data, on the ports the stack runs on; (exit code, seconds, components
+    started, its log)."""
+    envs = dict(os.environ, UPUTNICA_SKIP_BUILD="1", UPUTNICA_DEMO_DATA="false")  # a restart only restarts
     for component, (var, default) in PORTS.items():
         envs[var] = str(port_of(component, default))
     path = os.path.join(out, f"up-{label}.log")

@@ -136,6 +136,30 @@ health() {
   if ((ok == 0)); then echo UP; else echo DOWN; fi
 }
 
+# components_up: whether every component of the stack runs and is healthy (for bench and chaos).
+components_up() {
+  local c
+  for c in postgres kafka keycloak "${SERVICES[@]}"; do
+    pid_of "$c" >/dev/null || return 1
+    [[ $(health "$c") == UP ]] || return 1
+  done
+}
+
+# apt_install PACKAGE...: installs Debian packages as root with apt-get (bench and chaos install their tools when
+# missing), else dies saying what to install.
+APT_UPDATED=0
+apt_install() {
+  if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    die "missing: $*; install them (Debian: apt-get install -y $*)"
+  fi
+  if ((APT_UPDATED == 0)); then
+    say "installing $* (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1
+}
+
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || true; }
 
 # rss_mb PID...: the sum of the processes' resident set sizes in MB.

@@ -19,38 +19,17 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from datetime import datetime, timezone
 
-LOCAL_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUN = os.path.join(LOCAL_DIR, "run")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from localstack import (AGENCIES, RING, RUN, SERVICES, USERS, Pg, create_cases, env, log,  # noqa: E402
+                        password_token, pid_file, port_of, read_file, seconds, sql_list)
+
 LUA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "requests.lua")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
-SERVICES = ["case-service", "referral-service", "notification-service"]
 COMPONENTS = SERVICES + ["keycloak", "kafka", "postgres"]
 
-# Senders: one caseworker (or supervisor) per agency that refers; each refers to the next agency of the ring.
-USERS = [
-    ("ana.csr", "csr-kikinda"),
-    ("marko.rod", "udruzenje-rod"),
-    ("ivana.iom", "iom-serbia"),
-    ("dragan.kirs", "kirs"),
-    ("senad.csr", "csr-bijeljina"),
-    ("amra.otaharin", "otaharin"),
-    ("milica.supervisor", "csr-kikinda"),
-]
-RING = {
-    "csr-kikinda": "udruzenje-rod",
-    "udruzenje-rod": "iom-serbia",
-    "iom-serbia": "kirs",
-    "kirs": "csr-bijeljina",
-    "csr-bijeljina": "otaharin",
-    "otaharin": "csr-kikinda",
-}
-AGENCIES = list(RING)
 CASES_PER_AGENCY = 8
 IDS_PER_READER = 32
 
@@ -65,42 +44,12 @@ TARGETS = {
 
 # ------------------------------------------------------------------------------------------------ small helpers
 
-def env(name, default):
-    v = os.environ.get(name, "")
-    return v if v != "" else default
-
-
-def seconds(text):
-    t = str(text).strip().lower()
-    for suffix, factor in (("ms", 0.001), ("s", 1), ("m", 60)):
-        if t.endswith(suffix) and t[: -len(suffix)].replace(".", "", 1).isdigit():
-            return float(t[: -len(suffix)]) * factor
-    return float(t)
-
-
-def log(msg):
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
-
-
 def percentile(sorted_values, p):
     """Nearest-rank percentile of an already sorted list."""
     if not sorted_values:
         return None
     k = max(0, math.ceil(p / 100.0 * len(sorted_values)) - 1)
     return sorted_values[k]
-
-
-def read_file(path):
-    try:
-        with open(path) as f:
-            return f.read()
-    except OSError:
-        return None
-
-
-def port_of(name, default):
-    v = read_file(os.path.join(RUN, name + ".port"))
-    return int(v.strip()) if v and v.strip().isdigit() else default
 
 
 # ------------------------------------------------------------------------------------------------ processes
@@ -145,11 +94,6 @@ def pss_kb(pid):
 
 def all_pids():
     return [int(p) for p in os.listdir("/proc") if p.isdigit()]
-
-
-def pid_file(name):
-    v = read_file(os.path.join(RUN, name + ".pid"))
-    return int(v.strip()) if v and v.strip().isdigit() else None
 
 
 class Stack:
@@ -319,47 +263,6 @@ def snapshot_top(path):
         pass
 
 
-# ------------------------------------------------------------------------------------------------ PostgreSQL
-
-class Pg:
-    def __init__(self, port):
-        self.port = port
-        self.env = dict(os.environ, PGPASSWORD="postgres", PGCONNECT_TIMEOUT="5")
-
-    def q(self, db, sql):
-        r = subprocess.run(["psql", "-h", "localhost", "-p", str(self.port), "-U", "postgres", "-d", db, "-AtqX",
-                            "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                           env=self.env, capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError(f"psql {db}: {r.stderr.strip()}")
-        return [line.split("\t") for line in r.stdout.splitlines() if line != ""]
-
-    def one(self, db, sql):
-        rows = self.q(db, sql)
-        return rows[0][0] if rows else None
-
-
-# ------------------------------------------------------------------------------------------------ HTTP
-
-def http(method, url, token=None, body=None, form=None, timeout=30):
-    headers = {"Accept": "application/json"}
-    data = None
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    req = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode(errors="replace")
-
-
 # ------------------------------------------------------------------------------------------------ the benchmark
 
 class Bench:
@@ -376,8 +279,6 @@ class Bench:
         self.ts = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         self.out = os.path.join(RUN, "bench", self.ts)
         os.makedirs(self.out, exist_ok=True)
-        self.kc = f"http://localhost:{port_of('keycloak', 8180)}/realms/uputnica/protocol/openid-connect/token"
-        self.case_url = f"http://localhost:{port_of('case-service', 8081)}"
         self.ref_url = f"http://localhost:{port_of('referral-service', 8082)}"
         self.pg = Pg(port_of("postgres", 5432))
         self.stack = Stack()
@@ -396,11 +297,7 @@ class Bench:
         """One token per virtual user (password grant), from the pool of demo users in turn."""
         def grant(i):
             user, agency = USERS[i % len(USERS)]
-            status, body = http("POST", self.kc, form={"grant_type": "password", "client_id": "uputnica-cli",
-                                                       "username": user, "password": "demo"})
-            if status != 200:
-                raise RuntimeError(f"token for {user}: HTTP {status} {str(body)[:200]}")
-            return {"user": user, "agency": agency, "token": body["access_token"]}
+            return {"user": user, "agency": agency, "token": password_token(user)}
         t0 = time.time()
         with concurrent.futures.ThreadPoolExecutor(4) as ex:
             self.tokens = list(ex.map(grant, range(n)))
@@ -418,30 +315,10 @@ class Bench:
         first_token = {}
         for t in self.tokens:
             first_token.setdefault(t["agency"], t["token"])
-        ids = []
-        for agency in AGENCIES:
-            self.cases[agency] = []
-            for i in range(CASES_PER_AGENCY):
-                status, body = http("POST", self.case_url + "/api/v1/cases", first_token[agency], {
-                    "person": {"givenName": "Bench", "familyName": f"B{i}", "dateOfBirth": "2011-03-14",
-                               "sex": "FEMALE" if i % 2 else "MALE"},
-                    "category": "UNACCOMPANIED_MINOR"})
-                if status != 201:
-                    raise RuntimeError(f"case for {agency}: HTTP {status} {str(body)[:300]}")
-                self.cases[agency].append(body["id"])
-                ids.append(body["id"])
-        in_list = ",".join(f"'{i}'" for i in ids)
-        deadline = time.time() + 120
-        while True:
-            known = int(self.pg.one("referrals", f"select count(*) from case_ownership where case_id in ({in_list})"))
-            if known == len(ids):
-                break
-            if time.time() > deadline:
-                raise RuntimeError(f"the referral-service learned the owner of only {known} of {len(ids)} cases")
-            time.sleep(0.5)
-        self.case_list = in_list
-        log(f"{len(ids)} cases ({CASES_PER_AGENCY} per agency), owners known to the referral-service, "
-            f"in {time.time() - t0:.1f} s")
+        self.cases = create_cases(self.pg, first_token, CASES_PER_AGENCY)
+        self.case_list = sql_list(c for ids in self.cases.values() for c in ids)
+        log(f"{CASES_PER_AGENCY * len(AGENCIES)} cases ({CASES_PER_AGENCY} per agency), owners known to the "
+            f"referral-service, in {time.time() - t0:.1f} s")
 
     def settings(self):
         rows = self.pg.q("referrals", "select name, setting, source from pg_settings where name in "

@@ -1,6 +1,7 @@
 package org.uputnica.cases;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,8 +18,12 @@ import org.uputnica.events.Topic;
 import org.uputnica.infra.InfrastructureResource;
 import org.uputnica.infra.Tokens;
 
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -30,6 +35,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
@@ -41,6 +47,9 @@ class CaseApiTest {
 
     @Inject
     EntityManager em;
+
+    @TestHTTPResource("/")
+    URL root;
 
     static String newCase(String givenName) {
         return """
@@ -145,6 +154,48 @@ class CaseApiTest {
 
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/cases/not-a-uuid")
                 .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    /** Found by HostileInputIT: a NUL failed the insert (500), half a surrogate pair was stored as "?". */
+    @Test
+    void textPostgresCannotHoldAndTrailingContentAre400s() {
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Amir\\u0000"))
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:validation"))
+                .body("errors.field", hasItem("person.givenName"))
+                .body("errors[0].message", equalTo("must not contain a NUL character or half of a surrogate pair"));
+
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Amir\\ud800"))
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("person.givenName"));
+
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Đorđe 😀 Јовановић"))
+                .when().post("/api/v1/cases")
+                .then().statusCode(201).body("person.givenName", equalTo("Đorđe 😀 Јовановић"));
+
+        // one JSON text per body: what follows the first value is not ignored
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Amir") + "{\"x\": 1}")
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:malformed-request"));
+    }
+
+    /** The HTTP layer's own refusals come as problems too (this one had an empty body). */
+    @Test
+    void aBodyDeclaredOverTheLimitIsA413Problem() throws Exception {
+        // a plain socket: the server answers and closes before it reads a body it refuses
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + Tokens.of("ana.csr") + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 20000000\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"type\":\"urn:uputnica:problem:request-too-large\""), answer);
+        }
     }
 
     @Test

@@ -56,6 +56,8 @@ public class ProblemMappers {
         String message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             message = "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            message = org.uputnica.platform.input.Text.RULE;
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {

@@ -13,6 +13,7 @@ public final class ProblemType {
     public static final String METHOD_NOT_ALLOWED = of("method-not-allowed");
     public static final String UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
     public static final String NOT_ACCEPTABLE = of("not-acceptable");
+    public static final String REQUEST_TOO_LARGE = of("request-too-large");
     public static final String UNAUTHENTICATED = of("unauthenticated");
     public static final String FORBIDDEN = of("forbidden");
     public static final String CONFLICT = of("conflict");

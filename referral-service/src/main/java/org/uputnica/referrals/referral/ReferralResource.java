@@ -127,7 +127,7 @@ public class ReferralResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sender: send a draft (give `sharing` if the draft has none)")
     public Response send(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid ReferralInput.Send body) {
+                         @RequestBody(required = false) @Valid ReferralInput.Send body) {
         return act(id, ReferralAction.SEND, ifMatch,
                 new Details(null, null, null, null, body == null ? null : body.sharing()));
     }
@@ -145,7 +145,7 @@ public class ReferralResource {
     @Operation(summary = "Receiver: accept, with an optional note for the sender",
             description = "For one candidate of a multi-agency request the first accept wins (409 already-taken after).")
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid ReferralInput.Note body) {
+                           @RequestBody(required = false) @Valid ReferralInput.Note body) {
         return act(id, ReferralAction.ACCEPT, ifMatch, Details.note(body == null ? null : body.note()));
     }
 

@@ -231,6 +231,27 @@ class DirectoryApiTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("includeInactive"));
     }
 
+    /** Found by HostileInputIT: a NUL reached the SQL parameters and failed there (500); half a pair was stored as "?". */
+    @Test
+    void textPostgresCannotHoldIsRefusedBeforeItReachesTheDatabase() {
+        as("ana.csr").urlEncodingEnabled(false).when().get(SERVICES + "?municipality=Kikinda%00")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:validation"))
+                .body("errors.field", contains("municipality"));
+        as("ana.csr").urlEncodingEnabled(false).when().get("/api/v1/directory/agencies/udruzenje-rod%00")
+                .then().statusCode(404).contentType(PROBLEM);
+        as("ana.csr").urlEncodingEnabled(false).when().get("/api/v1/working-groups/kikinda%00/statistics")
+                .then().statusCode(404).contentType(PROBLEM);
+
+        Map<String, Object> body = service(uniqueMunicipality() + "\u0000");
+        post(body).body("errors.field", contains("location.municipality"));
+        as("nina.admin").contentType(ContentType.JSON)
+                .body("{\"category\": \"SHELTER\", \"name\": \"Sklonište \\ud800\", "
+                        + "\"location\": {\"address\": \"Ulica 1\", \"municipality\": \"Kikinda\"}}")
+                .when().post(SERVICES)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("name"));
+    }
+
     @Test
     void servicesAndAgenciesAreReadByIdAndUnknownOnesAre404() {
         as("amra.otaharin").when().get(SERVICES + "/" + KIRS_KIKINDA).then().statusCode(200)

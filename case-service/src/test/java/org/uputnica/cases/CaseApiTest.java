@@ -156,7 +156,10 @@ class CaseApiTest {
                 .then().statusCode(404).contentType(PROBLEM);
     }
 
-    /** Found by HostileInputIT: a NUL failed the insert (500), half a surrogate pair was stored as "?". */
+    /**
+     * Found by HostileInputIT: a NUL failed the insert (500), half a surrogate pair was stored as "?", invalid UTF-8
+     * and content after the JSON value were read past.
+     */
     @Test
     void textPostgresCannotHoldAndTrailingContentAre400s() {
         given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Amir\\u0000"))
@@ -174,6 +177,31 @@ class CaseApiTest {
         given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Đorđe 😀 Јовановић"))
                 .when().post("/api/v1/cases")
                 .then().statusCode(201).body("person.givenName", equalTo("Đorđe 😀 Јовановић"));
+
+        // not UTF-8: an overlong "/" (C0 AF), which Jackson alone would read as "/"
+        String template = newCase("A__B");
+        byte[] overlong = template.getBytes(StandardCharsets.UTF_8);
+        overlong[template.indexOf("__")] = (byte) 0xC0;
+        overlong[template.indexOf("__") + 1] = (byte) 0xAF;
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(overlong)
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:malformed-request"));
+
+        // a date is YYYY-MM-DD: neither a timestamp nor an escaped NUL (which the date reader trimmed to "no date")
+        for (String date : new String[] {"2011-03-14T00:00:00Z", "\\u0000"}) {
+            given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON)
+                    .body(newCase("Amir").replace("2011-03-14", date))
+                    .when().post("/api/v1/cases")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("person.dateOfBirth"));
+        }
+        // nor in a field nobody reads
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON)
+                .body(newCase("Amir").replace("\"sex\"", "\"nickname\": \"\\u0000\", \"sex\""))
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:malformed-request"));
 
         // one JSON text per body: what follows the first value is not ignored
         given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(newCase("Amir") + "{\"x\": 1}")

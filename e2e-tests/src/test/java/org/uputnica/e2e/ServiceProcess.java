@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /** One service's runnable jar (target/quarkus-app) started as its own process, as in production. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final String baseUrl;
+    public final String name;
+    public final String baseUrl;
     private final Process process;
     private final Path log;
 
@@ -51,6 +51,11 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(name, port, Map.copyOf(env), pb.start(), log);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         return service;
+    }
+
+    /** The file the process writes its console to (appended across restarts). */
+    public Path log() {
+        return log;
     }
 
     void awaitReady(Duration timeout) {

@@ -17,12 +17,12 @@ import java.util.Map;
 public final class TheSystem {
     private static TheSystem running;
 
-    final PostgresServer postgres;
-    final String kafka;
-    final String issuer;
-    ServiceProcess cases;
-    ServiceProcess referrals;
-    ServiceProcess notifications;
+    public final PostgresServer postgres;
+    public final String kafka;
+    public final String issuer;
+    public ServiceProcess cases;
+    public ServiceProcess referrals;
+    public ServiceProcess notifications;
 
     private TheSystem() throws Exception {
         postgres = PostgresServer.shared();
@@ -60,7 +60,7 @@ public final class TheSystem {
     }
 
     /** The JDBC URL of a service's own database, for checks that look underneath the API. */
-    String databaseUrl(String database) {
+    public String databaseUrl(String database) {
         return postgres.ensureDatabase(database);
     }
 

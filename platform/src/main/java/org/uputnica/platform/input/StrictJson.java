@@ -1,5 +1,6 @@
 package org.uputnica.platform.input;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,11 +14,13 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 /**
  * Request bodies are read strictly: a JSON text is one value (trailing content such as {@code {"a":1}{"b":2}} is a
- * 400, not the first object), and every string, map key included, follows {@link Text}. The problem names the
- * field ({@code ProblemMappers}).
+ * 400, not the first object); a date is {@code YYYY-MM-DD} (Jackson would take {@code 2011-03-14T00:00:00Z} for
+ * one, and an empty or blank string for none); and every string, map key included, follows {@link Text}. The
+ * problem names the field ({@code ProblemMappers}). {@link JsonBodies} checks the rest of the body.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -25,6 +28,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         SimpleModule text = new SimpleModule("uputnica-text");
         text.addDeserializer(String.class, new CheckedString());
         text.addKeyDeserializer(String.class, new CheckedKey());

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -143,13 +144,21 @@ public class ReferralResource {
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Receiver: accept, with an optional note for the sender",
-            description = "For one candidate of a multi-agency request the first accept wins (409 already-taken after).")
+            description = "A POST without a JSON body, of any Content-Type, accepts without a note (the usual call "
+                    + "from scripts). For one candidate of a multi-agency request the first accept wins (409 "
+                    + "already-taken after).")
+    @RequestBody(required = false, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralInput.Note.class)),
+            @Content(mediaType = MediaType.WILDCARD)})
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @RequestBody(required = false) @Valid ReferralInput.Note body) {
+                           @Valid ReferralInput.Note body) {
         return act(id, ReferralAction.ACCEPT, ifMatch, Details.note(body == null ? null : body.note()));
     }
 
-    /** The same accept as a bare POST without a JSON body, the usual call from scripts. */
+    /**
+     * The same accept as a bare POST without a JSON body. It takes every other media type (and answers JSON whatever
+     * the Accept header says, which RFC 9110 allows), so the OpenAPI lists a wildcard body for accept.
+     */
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.WILDCARD)

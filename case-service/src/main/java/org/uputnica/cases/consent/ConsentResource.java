@@ -94,7 +94,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "Already withdrawn (consent-withdrawn)")
     public ConsentView withdraw(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId,
-                                @Valid Withdrawal body) {
+                                @NotNull @Valid Withdrawal body) {
         return consents.withdraw(caller.get(), caseId, consentId, body);
     }
 }

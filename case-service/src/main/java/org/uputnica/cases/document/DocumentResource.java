@@ -46,10 +46,12 @@ public class DocumentResource {
     @APIResponse(responseCode = "201", description = "Stored; the metadata with the SHA-256 of the content")
     @APIResponse(responseCode = "413", description = "Larger than uputnica.documents.max-bytes (document-too-large)")
     public Response upload(@PathParam("caseId") UUID caseId, @QueryParam("name") String name,
-                           @QueryParam("confidential") boolean confidential,
+                           @QueryParam("confidential") String confidential,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
                            @Context UriInfo uri) {
-        DocumentView created = documents.upload(caller.get(), caseId, name, contentType, confidential, body);
+        requireJsonWhenDeclared(contentType, body);
+        DocumentView created = documents.upload(caller.get(), caseId, name, contentType,
+                org.uputnica.platform.http.QueryParams.booleanValue("confidential", confidential, false), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).path("content").build())
                 .type(MediaType.APPLICATION_JSON).entity(created).build();
     }
@@ -71,5 +73,25 @@ public class DocumentResource {
         return Response.ok(content.bytes(), content.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + content.name().replace("\"", "") + "\"")
                 .build();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** An empty body, or one declared as JSON that is not one JSON object, is a client error, not a document. */
+    static void requireJsonWhenDeclared(String contentType, byte[] body) {
+        if (body == null || body.length == 0) {
+            throw org.uputnica.platform.problem.ProblemException.invalidField("body", "the document is empty");
+        }
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return;
+        }
+        try {
+            if (!JSON.readTree(body).isObject()) {
+                throw org.uputnica.platform.problem.ProblemException.invalidField("body", "is declared as JSON but is not a JSON object");
+            }
+        } catch (java.io.IOException e) {
+            throw org.uputnica.platform.problem.ProblemException.invalidField("body", "is declared as JSON but is not one JSON value");
+        }
     }
 }

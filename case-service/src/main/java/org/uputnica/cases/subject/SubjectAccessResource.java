@@ -39,8 +39,9 @@ public class SubjectAccessResource {
             includeConfidential=true. The export is recorded in the access audit.""")
     @APIResponse(responseCode = "200", description = "The export")
     public SubjectAccessExport export(@PathParam("caseId") UUID caseId,
-                                      @QueryParam("includeConfidential") boolean includeConfidential) {
-        return subjectAccess.export(caller.get(), caseId, includeConfidential);
+                                      @QueryParam("includeConfidential") String includeConfidential) {
+        return subjectAccess.export(caller.get(), caseId,
+                org.uputnica.platform.http.QueryParams.booleanValue("includeConfidential", includeConfidential, false));
     }
 
     @POST

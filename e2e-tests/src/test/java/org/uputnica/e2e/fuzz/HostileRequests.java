@@ -143,7 +143,7 @@ final class HostileRequests {
             case BODY -> op.hasJsonBody() && reachable;
             case UNICODE -> op.hasJsonBody() && reachable || !op.in("path").isEmpty()
                     || op.in("query").stream().anyMatch(q -> !Schemas.enumValues(op.api.resolve(q.schema())).isEmpty()) && reachable;
-            case MALFORMED -> op.body != null && reachable;
+            case MALFORMED -> op.body != null && op.body.jsonOnly() && reachable; // a raw upload (documents) takes any bytes
             case QUERY -> reachable && op.in("query").stream().anyMatch(q -> invalidQueryValue(op, q, new Random(0)) != null);
             case PATH -> !op.in("path").isEmpty();
             case FOREIGN -> !OPEN_TO_EVERY_AGENCY.containsKey(op.toString())
@@ -424,7 +424,7 @@ final class HostileRequests {
                 "text/plain", "application/problem+json"));
         if (op.produces.stream().noneMatch(m -> m.startsWith("text/csv"))) {
             accepts.add("text/csv");
-        } else {
+        } else if (op.produces.stream().noneMatch(m -> m.startsWith("application/json"))) {
             accepts.add("application/json");
         }
         String accept = HostileText.pick(accepts, random);

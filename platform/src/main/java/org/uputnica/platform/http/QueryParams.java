@@ -38,4 +38,18 @@ public final class QueryParams {
             throw ProblemException.invalidField(name, "must be a whole number");
         }
     }
+
+    /** {@code true} or {@code false} (any case), the fallback when absent; anything else is a 400 naming the parameter. */
+    public static boolean booleanValue(String name, String value, boolean fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw org.uputnica.platform.problem.ProblemException.invalidField(name, "must be true or false");
+    }
 }

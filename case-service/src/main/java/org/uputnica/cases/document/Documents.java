@@ -51,9 +51,6 @@ public class Documents {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw ProblemException.invalidField("name", "is required (the file name, at most 255 characters)");
         }
-        if (content == null || content.length == 0) {
-            throw ProblemException.invalidField("body", "the document is empty");
-        }
         if (content.length > config.maxBytes()) {
             throw new ProblemException(413, CaseProblems.DOCUMENT_TOO_LARGE, "Document too large",
                     "documents may have at most " + config.maxBytes() + " bytes");

@@ -45,7 +45,7 @@ final class DemoData {
 
     private void fill() throws Exception {
         if (!call("ana.csr", "GET", cases + "/api/v1/cases?size=1", null).strip().equals("[]")) {
-            System.out.println("demo data: csr-kikinda has cases already; nothing added");
+            Launcher.log("demo data: csr-kikinda has cases already; nothing added");
             return;
         }
         String today = LocalDate.now().toString();
@@ -89,7 +89,7 @@ final class DemoData {
                             "nationality": "AF", "languages": ["ps"], "legalStatus": "ASYLUM_SEEKER",
                             "identifiers": [{"type": "REGISTRATION_NUMBER", "value": "KI-2026-0042", "issuer": "kirs"}]},
                  "category": "UNACCOMPANIED_MINOR"}""");
-        System.out.println("demo data: 4 cases, a consent, and a referral accepted by udruzenje-rod");
+        Launcher.log("demo data: 4 cases, a consent, and a referral accepted by udruzenje-rod");
     }
 
     private String call(String user, String method, String url, String body) throws IOException, InterruptedException {

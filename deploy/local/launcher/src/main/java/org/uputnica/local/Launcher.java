@@ -180,7 +180,7 @@ public final class Launcher {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.err.println("[uputnica-local] " + message);
     }
 }

@@ -199,6 +199,21 @@ class CaseManagementTest {
         as("marko.rod").when().get("/api/v1/cases/" + id + "/documents/" + docId + "/content").then().statusCode(404);
     }
 
+    @Test
+    void anEmptyOrBrokenDocumentIsRefusedButOnlyToWhoMayAddOne() {
+        String id = openCase("ana.csr", "Jana", "Jović");
+        String url = "/api/v1/cases/" + id + "/documents?name=form.json";
+        as("ana.csr").contentType("text/plain").body(new byte[0]).when().post(url)
+                .then().statusCode(400).body("errors.field", hasItem("body"));
+        for (String notOneObject : new String[] {"[]", "\"a string\"", "{\"a\": 1} {}", "{\"a\" 1}"}) {
+            as("ana.csr").contentType("application/json").body(notOneObject).when().post(url)
+                    .then().statusCode(400).body("errors.field", hasItem("body"));
+        }
+        as("ana.csr").contentType("application/json").body("{\"a\": 1}").when().post(url).then().statusCode(201);
+        // another agency learns nothing from its bad body: the case is simply not there for it
+        as("marko.rod").contentType("application/json").body("[]").when().post(url).then().statusCode(404);
+    }
+
     static String sha256(byte[] content) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));

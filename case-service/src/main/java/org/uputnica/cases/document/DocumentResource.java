@@ -16,11 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.http.QueryParams;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,15 +48,16 @@ public class DocumentResource {
     @Operation(summary = "Upload a document", description = """
             The body is the file itself, with its Content-Type; `name` is the file name. Stored in the database or a
             directory (uputnica.documents.store). A confidential document is seen only by its uploader and supervisors.""")
+    @RequestBody(required = true, description = "The file's bytes, in any media type; a body declared as JSON must be one JSON object",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored; the metadata with the SHA-256 of the content")
     @APIResponse(responseCode = "413", description = "Larger than uputnica.documents.max-bytes (document-too-large)")
     public Response upload(@PathParam("caseId") UUID caseId, @QueryParam("name") String name,
                            @QueryParam("confidential") String confidential,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
                            @Context UriInfo uri) {
-        requireJsonWhenDeclared(contentType, body);
         DocumentView created = documents.upload(caller.get(), caseId, name, contentType,
-                org.uputnica.platform.http.QueryParams.booleanValue("confidential", confidential, false), body);
+                QueryParams.booleanValue("confidential", confidential, false), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).path("content").build())
                 .type(MediaType.APPLICATION_JSON).entity(created).build();
     }
@@ -73,25 +79,5 @@ public class DocumentResource {
         return Response.ok(content.bytes(), content.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + content.name().replace("\"", "") + "\"")
                 .build();
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    /** An empty body, or one declared as JSON that is not one JSON object, is a client error, not a document. */
-    static void requireJsonWhenDeclared(String contentType, byte[] body) {
-        if (body == null || body.length == 0) {
-            throw org.uputnica.platform.problem.ProblemException.invalidField("body", "the document is empty");
-        }
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return;
-        }
-        try {
-            if (!JSON.readTree(body).isObject()) {
-                throw org.uputnica.platform.problem.ProblemException.invalidField("body", "is declared as JSON but is not a JSON object");
-            }
-        } catch (java.io.IOException e) {
-            throw org.uputnica.platform.problem.ProblemException.invalidField("body", "is declared as JSON but is not one JSON value");
-        }
     }
 }

@@ -51,6 +51,7 @@ public class Documents {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw ProblemException.invalidField("name", "is required (the file name, at most 255 characters)");
         }
+        UploadedContent.requireUsable(mediaType, content);
         if (content.length > config.maxBytes()) {
             throw new ProblemException(413, CaseProblems.DOCUMENT_TOO_LARGE, "Document too large",
                     "documents may have at most " + config.maxBytes() + " bytes");

@@ -170,6 +170,11 @@ final class ApiDescription {
         boolean jsonOnly() {
             return !mediaTypes.isEmpty() && mediaTypes.stream().allMatch(m -> m.startsWith("application/json"));
         }
+
+        /** JSON in one of its media types (application/json, application/merge-patch+json); not a raw upload of any type. */
+        boolean parsedAsJson() {
+            return mediaTypes.stream().anyMatch(m -> m.startsWith("application/json") || m.matches("application/[^;]*\\+json.*"));
+        }
     }
 
     /** One operation of one service. */
@@ -195,8 +200,9 @@ final class ApiDescription {
             return parameters.stream().filter(p -> p.in().equals(location)).toList();
         }
 
+        /** A body the framework parses as JSON before the operation runs (a raw upload of any type is not one). */
         boolean hasJsonBody() {
-            return body != null && body.schema() != null;
+            return body != null && body.schema() != null && body.parsedAsJson();
         }
 
         @Override

@@ -774,7 +774,8 @@ class Bench:
                 "the figures are not those of durable work")
         counts_before = self.counts()
         self.sampler.start()
-        self.fetch_tokens(max(self.clients))
+        # at least one virtual user per demo user, so that every agency of the ring has cases and sends
+        self.fetch_tokens(max(max(self.clients), len(USERS)))
         self.create_cases()
         if "pgbench" in self.workloads:
             self.prepare_pgbench()

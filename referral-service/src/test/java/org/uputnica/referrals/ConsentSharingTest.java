@@ -129,6 +129,36 @@ class ConsentSharingTest extends WithKafka {
         post("ana.csr", "/api/v1/referrals", TestReferrals.referral(caseId, "iom-serbia")).statusCode(201);
     }
 
+    /**
+     * The kinds of shared data are stored as comma-separated codes: a referral's sorted by name, a consent's in the
+     * order the case-service gave them. Rows written in that format (by this or an older version) read back.
+     */
+    @Test
+    void sharedDataKeepsItsStoredFormatAndStoredRowsReadBack() {
+        UUID caseId = caseOfKikinda();
+        ConsentChanged toRod = recorded(consent(caseId, "udruzenje-rod", null, List.of("LANGUAGE", "IDENTITY", "HEALTH"),
+                today(), null));
+        String id = post("ana.csr", "/api/v1/referrals", underConsent(caseId, "udruzenje-rod", toRod.consentId(),
+                "LANGUAGE", "IDENTITY")).statusCode(201).extract().path("id");
+
+        assertEquals("LANGUAGE,IDENTITY,HEALTH", column("select data from consent where consent_id = :id",
+                toRod.consentId()));
+        assertEquals("IDENTITY,LANGUAGE", column("select shared_data from referral where id = :id", UUID.fromString(id)));
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update referral set shared_data = 'CASE_SUMMARY,DATE_OF_BIRTH,HEALTH' where id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        assertEquals(List.of("DATE_OF_BIRTH", "HEALTH", "CASE_SUMMARY"), read("ana.csr", id).getList("sharing.data"),
+                "a stored row reads back, in the order of the kinds");
+        refused(post("ana.csr", "/api/v1/referrals", underConsent(caseId, "udruzenje-rod", toRod.consentId(),
+                "IDENTITY", "CONTACT")), "does not cover the shared data CONTACT (it covers HEALTH, IDENTITY, LANGUAGE)");
+    }
+
+    String column(String sql, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).setParameter("id", id)
+                .getSingleResult());
+    }
+
     @Test
     void aConsentForAKindOfAgencyCoversEveryAgencyOfThatKindInTheDirectory() {
         UUID caseId = caseOfKikinda();

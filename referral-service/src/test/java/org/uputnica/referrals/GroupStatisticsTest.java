@@ -1,5 +1,8 @@
 package org.uputnica.referrals;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,13 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.uputnica.infra.InfrastructureResource;
 import org.uputnica.infra.Tokens;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uputnica.referrals.TestReferrals.PROBLEM;
@@ -90,12 +96,31 @@ class GroupStatisticsTest {
     }
 
     @Test
-    void theFiguresExportAsCsv() {
-        given().auth().oauth2(Tokens.of("jelena.coordinator")).when().get(STATS + "/agencies.csv?from=2026-01-01")
+    void theFiguresExportAsCsv() throws IOException {
+        UUID caseId;
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
+        }
+        send("ana.csr", referral(caseId, "udruzenje-rod"));
+        String csv = given().auth().oauth2(Tokens.of("jelena.coordinator")).when()
+                .get(STATS + "/agencies.csv?from=2026-01-01")
                 .then().statusCode(200)
-                .contentType(startsWith("text/csv"))
+                .contentType(equalToIgnoringCase("text/csv; charset=UTF-8"))
                 .header("Content-Disposition", containsString("kikinda-child-protection-2026-01-01-"))
-                .body(startsWith("agency,received,acknowledged,accepted,declined,completed,open,"));
+                .extract().asString();
+
+        CsvMapper mapper = new CsvMapper();
+        List<Map<String, String>> lines;
+        try (MappingIterator<Map<String, String>> read = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            lines = read.readAll();
+        }
+        assertEquals(List.of("agency", "received", "acknowledged", "accepted", "declined", "completed", "open",
+                "median_hours_to_acknowledge", "p90_hours_to_acknowledge", "median_hours_to_answer",
+                "p90_hours_to_answer"), List.copyOf(lines.get(0).keySet()));
+        Map<String, String> rod = lines.stream().filter(l -> l.get("agency").equals("udruzenje-rod")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for udruzenje-rod in " + csv));
+        assertTrue(Long.parseLong(rod.get("received")) >= 1, csv);
     }
 
     @Test

@@ -382,4 +382,17 @@ class ProtocolApiTest extends WithKafka {
                 .body("paths.'/api/v1/protocols/{code}/versions'.post.responses.'400'.content.'application/problem+json'.examples",
                         hasKey("invalid duration"));
     }
+
+    /** The kinds of shared data are one enum in the contract, with the codes clients and stored rows use. */
+    @Test
+    void theOpenApiDocumentListsTheKindsOfSharedDataOnce() {
+        String shared = "#/components/schemas/SharedData";
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.SharedData.type", equalTo("string"))
+                .body("components.schemas.SharedData.enum", equalTo(List.of("IDENTITY", "DATE_OF_BIRTH", "CONTACT",
+                        "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH", "RISK_ASSESSMENT", "CASE_SUMMARY")))
+                .body("components.schemas.Sharing.properties.data.items.'$ref'", equalTo(shared))
+                .body("components.schemas.SharingView.properties.data.items.'$ref'", equalTo(shared))
+                .body("components.schemas.NewVersion.properties.requiredSharedData.items.'$ref'", equalTo(shared));
+    }
 }

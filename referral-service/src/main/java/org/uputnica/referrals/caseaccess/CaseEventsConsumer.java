@@ -13,6 +13,7 @@ import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
 import org.uputnica.events.InvalidEventException;
+import org.uputnica.events.SharedData;
 import org.uputnica.platform.inbox.EventInbox;
 import org.uputnica.referrals.consent.ConsentTerms;
 import org.uputnica.referrals.consent.Consents;
@@ -103,7 +104,13 @@ public class CaseEventsConsumer {
             throw new InvalidEventException(event.type() + " without consentId, caseId, validFrom, or toAgency and "
                     + "toAgencyKind");
         }
-        return new ConsentTerms(c.consentId(), c.caseId(), c.toAgency(), c.toAgencyKind(), c.data(), c.validFrom(),
+        List<SharedData> data;
+        try {
+            data = ConsentTerms.kindsOf(c.data());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(event.type() + " with " + e.getMessage(), e);
+        }
+        return new ConsentTerms(c.consentId(), c.caseId(), c.toAgency(), c.toAgencyKind(), data, c.validFrom(),
                 c.validUntil(), withdrawal && c.withdrawnAt() == null ? event.time() : c.withdrawnAt());
     }
 }

@@ -32,7 +32,7 @@ public class Consent extends PanacheEntityBase {
     @Column(name = "to_agency_kind")
     public String toAgencyKind;
 
-    /** Comma-separated SharedData codes. */
+    /** Comma-separated {@link org.uputnica.events.SharedData} codes, in the order the case-service gave them. */
     public String data;
 
     @Column(name = "valid_from")
@@ -49,6 +49,7 @@ public class Consent extends PanacheEntityBase {
 
     public ConsentTerms terms() {
         List<String> codes = data == null || data.isBlank() ? List.of() : Arrays.asList(data.split(","));
-        return new ConsentTerms(consentId, caseId, toAgency, toAgencyKind, codes, validFrom, validUntil, withdrawnAt);
+        return new ConsentTerms(consentId, caseId, toAgency, toAgencyKind, ConsentTerms.kindsOf(codes), validFrom,
+                validUntil, withdrawnAt);
     }
 }

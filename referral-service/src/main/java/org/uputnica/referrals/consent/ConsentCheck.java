@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.uputnica.events.SharedData;
 import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
 import org.uputnica.referrals.directory.AgencyProfile;
@@ -40,7 +41,7 @@ public class ConsentCheck {
      * keeps the consent share-locked until it commits.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void require(UUID consentId, UUID caseId, String receiver, Collection<String> sharedData) {
+    public void require(UUID consentId, UUID caseId, String receiver, Collection<SharedData> sharedData) {
         ConsentTerms terms = consents.forSending(consentId)
                 .or(() -> consents.askCaseService(caseId, consentId).flatMap(fetched -> consents.forSending(consentId)))
                 .orElseThrow(() -> notValid("no consent " + consentId + " was recorded for case " + caseId));

@@ -1,5 +1,7 @@
 package org.uputnica.referrals.consent;
 
+import org.uputnica.events.SharedData;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,10 +16,10 @@ import java.util.UUID;
  *
  * @param toAgency     the agency it names, or null when it names a kind of agency
  * @param toAgencyKind a directory kind of agency ({@code agency.kind}, e.g. ngo), when no single agency is named
- * @param data         the SharedData codes it allows to share
+ * @param data         the kinds of data it allows to share, in the order the case-service gave them
  * @param validUntil   the last day it holds (inclusive); null for no end
  */
-public record ConsentTerms(UUID consentId, UUID caseId, String toAgency, String toAgencyKind, List<String> data,
+public record ConsentTerms(UUID consentId, UUID caseId, String toAgency, String toAgencyKind, List<SharedData> data,
                            LocalDate validFrom, LocalDate validUntil, OffsetDateTime withdrawnAt) {
 
     public ConsentTerms {
@@ -25,11 +27,33 @@ public record ConsentTerms(UUID consentId, UUID caseId, String toAgency, String 
     }
 
     /**
+     * The kinds of data named by codes from outside (an event, the case-service's answer, a stored row). Both
+     * services share {@link SharedData}, so an unknown code means the other side runs a newer contract: refused
+     * rather than dropped, because a consent read as allowing less than it does would wrongly block referrals.
+     *
+     * @throws IllegalArgumentException naming the first unknown code
+     */
+    public static List<SharedData> kindsOf(Collection<String> codes) {
+        if (codes == null) {
+            return List.of();
+        }
+        List<SharedData> kinds = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            try {
+                kinds.add(SharedData.valueOf(code));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("unknown kind of shared data: " + code, e);
+            }
+        }
+        return kinds;
+    }
+
+    /**
      * Why a referral of {@code caseId} to {@code receiver} (of directory kind {@code receiverKind}) sharing
      * {@code shared} cannot be sent under this consent on {@code day}; empty when it can. A consent of another case
      * is not looked at further.
      */
-    public List<String> failures(UUID caseId, String receiver, String receiverKind, Collection<String> shared,
+    public List<String> failures(UUID caseId, String receiver, String receiverKind, Collection<SharedData> shared,
                                  LocalDate day) {
         List<String> failures = new ArrayList<>();
         if (!this.caseId.equals(caseId)) {
@@ -50,11 +74,11 @@ public record ConsentTerms(UUID consentId, UUID caseId, String toAgency, String 
         if (validUntil != null && day.isAfter(validUntil)) {
             failures.add("consent " + consentId + " expired on " + validUntil + " (today is " + day + ")");
         }
-        List<String> uncovered = shared.stream().filter(code -> !data.contains(code)).sorted().toList();
+        List<String> uncovered = shared.stream().filter(kind -> !data.contains(kind)).map(Enum::name).sorted().toList();
         if (!uncovered.isEmpty()) {
             failures.add("consent " + consentId + " does not cover the shared data " + String.join(", ", uncovered)
-                    + " (it covers " + (data.isEmpty() ? "nothing" : String.join(", ", data.stream().sorted().toList()))
-                    + ")");
+                    + " (it covers " + (data.isEmpty() ? "nothing" : String.join(", ", data.stream().map(Enum::name)
+                    .sorted().toList())) + ")");
         }
         return failures;
     }

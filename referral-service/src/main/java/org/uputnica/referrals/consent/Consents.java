@@ -10,13 +10,16 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.uputnica.events.SharedData;
 import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The consent projection. The case-service's consent events keep it; a consent recorded a moment ago (or before
@@ -57,7 +60,7 @@ public class Consents {
                 .setParameter("caseId", terms.caseId())
                 .setParameter("toAgency", terms.toAgency())
                 .setParameter("toAgencyKind", terms.toAgencyKind())
-                .setParameter("data", String.join(",", terms.data()))
+                .setParameter("data", terms.data().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .setParameter("validFrom", terms.validFrom())
                 .setParameter("validUntil", terms.validUntil())
                 .setParameter("withdrawnAt", terms.withdrawnAt())
@@ -103,8 +106,15 @@ public class Consents {
             LOG.warnf("case-service answered an incomplete consent %s of case %s", consentId, caseId);
             throw unavailable();
         }
+        List<SharedData> data;
+        try {
+            data = ConsentTerms.kindsOf(answer.data());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("case-service answered consent %s of case %s with %s", consentId, caseId, e.getMessage());
+            throw unavailable();
+        }
         ConsentTerms terms = new ConsentTerms(consentId, answer.caseId() == null ? caseId : answer.caseId(),
-                answer.toAgency(), answer.toAgencyKind(), answer.data(), answer.validFrom(), answer.validUntil(),
+                answer.toAgency(), answer.toAgencyKind(), data, answer.validFrom(), answer.validUntil(),
                 answer.withdrawnAt());
         QuarkusTransaction.requiringNew().run(() -> record(terms, OffsetDateTime.now(clock)));
         return Optional.of(terms);

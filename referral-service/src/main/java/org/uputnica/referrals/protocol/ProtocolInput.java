@@ -3,8 +3,8 @@ package org.uputnica.referrals.protocol;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.uputnica.events.SharedData;
 import org.uputnica.referrals.referral.ServiceType;
-import org.uputnica.referrals.referral.Sharing;
 import org.uputnica.referrals.referral.Urgency;
 
 import java.util.List;
@@ -32,7 +32,7 @@ public final class ProtocolInput {
             @Schema(description = "Deadlines per urgency (EMERGENCY, URGENT, ROUTINE) as ISO-8601 durations")
             Map<Urgency, Periods> deadlines,
             @Schema(description = "Kinds of data a referral under the protocol must share; checked when it is sent")
-            Set<Sharing.SharedData> requiredSharedData) {
+            Set<SharedData> requiredSharedData) {
     }
 
     /**

@@ -14,8 +14,8 @@ import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.uputnica.events.SharedData;
 import org.uputnica.referrals.referral.ServiceType;
-import org.uputnica.referrals.referral.Sharing;
 import org.uputnica.referrals.referral.Urgency;
 
 import java.time.OffsetDateTime;
@@ -70,7 +70,7 @@ public class ProtocolVersion extends PanacheEntityBase {
     @CollectionTable(name = "protocol_required_data", joinColumns = @JoinColumn(name = "protocol_version_id"))
     @Column(name = "data_item")
     @Enumerated(EnumType.STRING)
-    public Set<Sharing.SharedData> requiredSharedData = EnumSet.noneOf(Sharing.SharedData.class);
+    public Set<SharedData> requiredSharedData = EnumSet.noneOf(SharedData.class);
 
     @ElementCollection
     @Fetch(FetchMode.SUBSELECT)

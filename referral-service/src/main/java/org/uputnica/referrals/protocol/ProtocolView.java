@@ -1,7 +1,7 @@
 package org.uputnica.referrals.protocol;
 
+import org.uputnica.events.SharedData;
 import org.uputnica.referrals.referral.ServiceType;
-import org.uputnica.referrals.referral.Sharing;
 import org.uputnica.referrals.referral.Urgency;
 
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record ProtocolView(String code, int version, String name, String description, String leadAgency,
                            List<String> notifyAgencies, Scope scope, Map<Urgency, Periods> deadlines,
-                           List<Sharing.SharedData> requiredSharedData, boolean current, boolean fallback,
+                           List<SharedData> requiredSharedData, boolean current, boolean fallback,
                            OffsetDateTime createdAt, String createdBy) {
 
     public record Scope(String workingGroup, List<ServiceType> services) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.uputnica.events.SharedData;
 import org.uputnica.identity.Caller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.Problem;
@@ -160,7 +161,7 @@ public class Protocols {
     public ProtocolVersion bindOnSend(Referral r) {
         ProtocolVersion v = resolve(r.workingGroup, r.service);
         Sharing sharing = r.sharing();
-        Set<Sharing.SharedData> missing = EnumSet.noneOf(Sharing.SharedData.class);
+        Set<SharedData> missing = EnumSet.noneOf(SharedData.class);
         missing.addAll(v.requiredSharedData);
         if (sharing != null) {
             missing.removeAll(sharing.data());

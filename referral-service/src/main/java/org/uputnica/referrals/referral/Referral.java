@@ -8,9 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.uputnica.events.SharedData;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A referral of one case from one agency to another. */
 @Entity
@@ -76,7 +81,7 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "legal_basis")
     public String legalBasis;
 
-    /** Comma-separated {@link Sharing.SharedData} codes. */
+    /** Comma-separated {@link SharedData} codes, sorted by name. */
     @Column(name = "shared_data")
     public String sharedData;
 
@@ -133,24 +138,22 @@ public class Referral extends PanacheEntityBase {
         consentId = sharing.consentId();
         consentReference = sharing.consentReference();
         legalBasis = sharing.legalBasis();
-        sharedData = sharing.data().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+        sharedData = sharing.data().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     public Sharing sharing() {
         if (sharingBasis == null) {
             return null;
         }
-        java.util.Set<Sharing.SharedData> data = java.util.EnumSet.noneOf(Sharing.SharedData.class);
-        if (sharedData != null && !sharedData.isBlank()) {
-            for (String code : sharedData.split(",")) {
-                data.add(Sharing.SharedData.valueOf(code));
-            }
+        Set<SharedData> data = EnumSet.noneOf(SharedData.class);
+        for (String code : sharedDataCodes()) {
+            data.add(SharedData.valueOf(code));
         }
         return new Sharing(sharingBasis, consentId, consentReference, legalBasis, data);
     }
 
     /** The shared kinds of data as codes, for events (ids and codes only travel). */
-    public java.util.List<String> sharedDataCodes() {
-        return sharedData == null || sharedData.isBlank() ? java.util.List.of() : java.util.List.of(sharedData.split(","));
+    public List<String> sharedDataCodes() {
+        return sharedData == null || sharedData.isBlank() ? List.of() : List.of(sharedData.split(","));
     }
 }

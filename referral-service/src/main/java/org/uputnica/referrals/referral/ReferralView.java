@@ -1,5 +1,6 @@
 package org.uputnica.referrals.referral;
 
+import org.uputnica.events.SharedData;
 import org.uputnica.identity.Caller;
 
 import java.time.OffsetDateTime;
@@ -33,7 +34,7 @@ public record ReferralView(UUID id, UUID caseId, ReferralKind kind, String fromA
      * @param revokedAt when the consent it rests on was withdrawn; the receiver must no longer use the shared data
      */
     public record SharingView(Sharing.Basis basis, UUID consentId, String consentReference, String legalBasis,
-                              Set<Sharing.SharedData> data, OffsetDateTime revokedAt) {
+                              Set<SharedData> data, OffsetDateTime revokedAt) {
     }
 
     /** The referral as {@code caller} may see it. */

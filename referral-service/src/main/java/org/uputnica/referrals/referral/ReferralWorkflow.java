@@ -468,8 +468,7 @@ public class ReferralWorkflow {
     /** A consent record named by the referral must allow this sending; a consentReference alone is not checked. */
     private void requireConsent(UUID caseId, String toAgency, Sharing sharing) {
         if (sharing != null && sharing.basis() == Sharing.Basis.CONSENT && sharing.consentId() != null) {
-            consents.require(sharing.consentId(), caseId, toAgency,
-                    sharing.data().stream().map(Enum::name).toList());
+            consents.require(sharing.consentId(), caseId, toAgency, sharing.data());
         }
     }
 

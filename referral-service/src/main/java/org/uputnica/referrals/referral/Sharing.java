@@ -3,6 +3,7 @@ package org.uputnica.referrals.referral;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.uputnica.events.SharedData;
 
 import java.util.Set;
 import java.util.UUID;
@@ -24,9 +25,4 @@ public record Sharing(
         @NotEmpty Set<SharedData> data) {
 
     public enum Basis { CONSENT, LEGAL_BASIS }
-
-    /** Kinds of personal data a referral may share. */
-    public enum SharedData {
-        IDENTITY, DATE_OF_BIRTH, CONTACT, LANGUAGE, LEGAL_STATUS, FAMILY, HEALTH, RISK_ASSESSMENT, CASE_SUMMARY
-    }
 }

@@ -24,8 +24,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A working group's figures for its meetings and its annual report: for the group's coordinator, and for ministry
@@ -64,14 +62,7 @@ public class GroupStatisticsResource {
     @Operation(summary = "The per-agency figures as CSV (UTF-8, comma-separated, a header line)")
     public Response csv(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
         GroupStatistics s = figures(code, from, to);
-        String header = "agency,received,acknowledged,accepted,declined,completed,open,"
-                + "median_hours_to_acknowledge,p90_hours_to_acknowledge,median_hours_to_answer,p90_hours_to_answer\n";
-        String rows = s.agencies().stream().map(a -> String.join(",", a.agency(), Long.toString(a.received()),
-                        Long.toString(a.acknowledged()), Long.toString(a.accepted()), Long.toString(a.declined()),
-                        Long.toString(a.completed()), Long.toString(a.open()), num(a.medianHoursToAcknowledge()),
-                        num(a.p90HoursToAcknowledge()), num(a.medianHoursToAnswer()), num(a.p90HoursToAnswer())))
-                .collect(Collectors.joining("\n", "", s.agencies().isEmpty() ? "" : "\n"));
-        return Response.ok(header + rows, "text/csv; charset=UTF-8")
+        return Response.ok(AgencyFiguresCsv.of(s.agencies()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + code + "-" + s.from().toLocalDate() + "-"
                         + s.to().toLocalDate().minusDays(1) + ".csv\"")
                 .build();
@@ -104,9 +95,5 @@ public class GroupStatisticsResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date YYYY-MM-DD");
         }
-    }
-
-    private static String num(Double d) {
-        return d == null ? "" : String.format(Locale.ROOT, "%.2f", d);
     }
 }

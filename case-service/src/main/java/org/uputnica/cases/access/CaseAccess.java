@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * A caller's access to one case.
  *
- * @param sharedData for a collaborator: the kinds of data shared with its agency (Sharing.SharedData codes)
+ * @param sharedData for a collaborator: the kinds of data shared with its agency (SharedData codes)
  * @param basisId    the referral that gives a collaborator or coordinator access; null for the owner
  */
 public record CaseAccess(CaseFile caseFile, Capacity capacity, Set<String> sharedData, UUID basisId) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The person as a collaborating agency sees them: only the kinds of data the referral shared (codes of the
- * referral-service's Sharing.SharedData); everything else is left out of the JSON.
+ * events module's SharedData); everything else is left out of the JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharedPersonView(UUID id, String givenName, String familyName, String nameLatin, String nameCyrillic,

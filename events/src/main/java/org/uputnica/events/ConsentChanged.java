@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param toAgency     the agency the consent names, or null when it names a kind of agency
  * @param toAgencyKind the kind of agency (a directory kind such as ngo or social-welfare-centre) when no single agency is named
- * @param data         the kinds of data it allows to share (SharedData codes of the referral-service)
+ * @param data         the kinds of data it allows to share ({@link SharedData} codes)
  * @param validUntil   the last day it holds, or null for no end date
  * @param withdrawnAt  when it was withdrawn; null in a consent-recorded event
  */

@@ -21,6 +21,8 @@ public enum EventType {
     CASE_ANONYMISED("org.uputnica.case.anonymised.v1", Topic.CASE_EVENTS),
     /** A caseworker confirmed that two agencies' records are the same person; the records stay apart. */
     CASE_RECORDS_LINKED("org.uputnica.case.records-linked.v1", Topic.CASE_EVENTS),
+    /** A caseworker dissolved a wrongly confirmed link; the pair is not suggested again. */
+    CASE_RECORDS_UNLINKED("org.uputnica.case.records-unlinked.v1", Topic.CASE_EVENTS),
 
     REFERRAL_SENT("org.uputnica.referral.sent.v1", Topic.REFERRAL_EVENTS),
     REFERRAL_ACKNOWLEDGED("org.uputnica.referral.acknowledged.v1", Topic.REFERRAL_EVENTS),

@@ -64,4 +64,14 @@ class EventContractTest {
             assertTrue(!data.has(forbidden), "referral events must not carry " + forbidden);
         }
     }
+
+    @Test
+    void anUnlinkingCarriesItsReasonAsACodeAndNoNote() {
+        JsonNode data = EventJson.toData(new RecordsUnlinked(UUID.randomUUID(), UUID.randomUUID(), "csr-kikinda",
+                UUID.randomUUID(), "kirs", "NOT_SAME_PERSON", new Actor("csr-kikinda", "u")));
+        assertEquals("NOT_SAME_PERSON", data.get("reasonCode").asText());
+        for (String forbidden : new String[] {"reason", "note", "dissolutionNote"}) {
+            assertTrue(!data.has(forbidden), "records-unlinked must not carry " + forbidden);
+        }
+    }
 }

@@ -3,6 +3,8 @@ package org.uputnica.cases.linking;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -11,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Two agencies' cases confirmed to be about the same person. The records stay apart: the link gives neither
- * agency access to the other's case, it only tells each that the other has one.
+ * agency access to the other's case, it only tells each that the other has one. A wrong link is dissolved, not
+ * deleted: the row keeps who linked and who dissolved, when and why.
  */
 @Entity
 @Table(name = "record_link")
@@ -44,7 +47,36 @@ public class RecordLink extends PanacheEntityBase {
     /** The confirming caseworker's note: shown to their own agency only. */
     public String note;
 
+    @Column(name = "dissolved_at")
+    public OffsetDateTime dissolvedAt;
+
+    /** The dissolving user's subject id. */
+    @Column(name = "dissolved_by")
+    public String dissolvedBy;
+
+    @Column(name = "dissolved_by_username")
+    public String dissolvedByUsername;
+
+    @Column(name = "dissolved_by_agency")
+    public String dissolvedByAgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dissolution_reason")
+    public DissolutionReason dissolutionReason;
+
+    /** The dissolving caseworker's note: shown to their own agency only. */
+    @Column(name = "dissolution_note")
+    public String dissolutionNote;
+
+    public boolean involves(UUID caseId) {
+        return caseA.equals(caseId) || caseB.equals(caseId);
+    }
+
     public UUID other(UUID caseId) {
         return caseA.equals(caseId) ? caseB : caseA;
+    }
+
+    public LinkStatus status() {
+        return dissolvedAt == null ? LinkStatus.ACTIVE : LinkStatus.DISSOLVED;
     }
 }

@@ -148,7 +148,7 @@ public class RecordLinking {
         return MatchSuggestionView.of(m, ownerOf(List.of(otherId)).get(otherId), null);
     }
 
-    /** The case's confirmed links, oldest first. */
+    /** The case's links, oldest first: the dissolved ones too, so that both agencies see that and why one ended. */
     @Transactional
     public List<RecordLinkView> links(Caller caller, UUID caseId) {
         CaseAccess access = policy.owner(caller, caseId);
@@ -208,7 +208,7 @@ public class RecordLinking {
     }
 
     /** The owner agency of each case (its alias: all that either side learns of the other's record). */
-    private static Map<UUID, String> ownerOf(Collection<UUID> caseIds) {
+    static Map<UUID, String> ownerOf(Collection<UUID> caseIds) {
         Map<UUID, String> owners = new HashMap<>();
         if (!caseIds.isEmpty()) {
             for (Object[] row : CaseFile.getEntityManager()

@@ -22,13 +22,16 @@ import org.uputnica.infra.Tokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -87,6 +90,22 @@ class RecordLinkingTest {
 
     static ValidatableResponse links(String user, String caseId) {
         return given().auth().oauth2(Tokens.of(user)).when().get("/api/v1/cases/" + caseId + "/links").then();
+    }
+
+    static ValidatableResponse dissolve(String user, String caseId, Object linkId, String body) {
+        var request = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON);
+        if (body != null) {
+            request.body(body);
+        }
+        return request.when().post("/api/v1/cases/" + caseId + "/links/" + linkId + "/dissolution").then();
+    }
+
+    /** Confirms the one suggestion of the case that names the other agency: the link's id. */
+    static String confirmLink(String user, Opened ours, String otherAgency, String note) {
+        List<Map<String, Object>> found = suggestionsFrom(user, ours.id(), otherAgency);
+        assertEquals(1, found.size(), found.toString());
+        return decide(user, ours.id(), found.get(0).get("id"), "confirmation", note).statusCode(200)
+                .extract().path("linkId");
     }
 
     static void assertReveals(String body, Opened other, String... otherData) {
@@ -220,6 +239,8 @@ class RecordLinkingTest {
             String ours = links("ana.csr", kikinda.id()).statusCode(200)
                     .body("", hasSize(1))
                     .body("[0].id", equalTo(linkId))
+                    .body("[0].status", equalTo("ACTIVE"))
+                    .body("[0].dissolution", nullValue())
                     .body("[0].otherAgency", equalTo(BIJELJINA))
                     .body("[0].linkedBy", equalTo("ana.csr"))
                     .body("[0].linkedByAgency", equalTo(KIKINDA))
@@ -268,8 +289,190 @@ class RecordLinkingTest {
     }
 
     private static boolean linked(ConsumerRecord<String, String> record, String linkId) {
+        return isEvent(record, EventType.CASE_RECORDS_LINKED, linkId);
+    }
+
+    private static boolean isEvent(ConsumerRecord<String, String> record, EventType type, String linkId) {
         EventEnvelope event = EventJson.read(record.value());
-        return EventType.CASE_RECORDS_LINKED.value().equals(event.type()) && linkId.equals(event.data().get("linkId").asText());
+        return type.value().equals(event.type()) && linkId.equals(event.data().get("linkId").asText());
+    }
+
+    @Test
+    void theOtherAgencyDissolvesAWrongLinkBothSeeItDissolvedAndThePairIsNotSuggestedAgain() {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topic.CASE_EVENTS.topicName());
+            Opened kikinda = open("ana.csr", """
+                    {"givenName": "Farid", "familyName": "Sultani", "dateOfBirth": "2013-02-03", "sex": "MALE"}""");
+            Opened bijeljina = open("senad.csr", """
+                    {"givenName": "Farid", "familyName": "Soltani", "dateOfBirth": "2013-02-03", "sex": "MALE"}""");
+            Object suggestionId = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).get(0).get("id");
+            String linkId = decide("ana.csr", kikinda.id(), suggestionId, "confirmation", "Same date, same route")
+                    .statusCode(200).extract().path("linkId");
+
+            String answer = dissolve("senad.csr", bijeljina.id(), linkId, """
+                    {"reason": "NOT_SAME_PERSON", "note": "  Different mother's name  "}""")
+                    .statusCode(200)
+                    .body("id", equalTo(linkId))
+                    .body("status", equalTo("DISSOLVED"))
+                    .body("otherAgency", equalTo(KIKINDA))
+                    .body("linkedBy", equalTo("ana.csr"))
+                    .body("note", nullValue())
+                    .body("dissolution.at", notNullValue())
+                    .body("dissolution.by", equalTo("senad.csr"))
+                    .body("dissolution.byAgency", equalTo(BIJELJINA))
+                    .body("dissolution.reason", equalTo("NOT_SAME_PERSON"))
+                    .body("dissolution.note", equalTo("Different mother's name"))
+                    .extract().asString();
+            assertReveals(answer, kikinda, "Sultani", "2013-02-03");
+
+            // kept, not deleted: both agencies see that it ended and why; each sees only its own agency's notes
+            links("ana.csr", kikinda.id()).statusCode(200)
+                    .body("", hasSize(1))
+                    .body("[0].id", equalTo(linkId))
+                    .body("[0].status", equalTo("DISSOLVED"))
+                    .body("[0].note", equalTo("Same date, same route"))
+                    .body("[0].dissolution.byAgency", equalTo(BIJELJINA))
+                    .body("[0].dissolution.reason", equalTo("NOT_SAME_PERSON"))
+                    .body("[0].dissolution.note", nullValue());
+            links("senad.csr", bijeljina.id()).statusCode(200)
+                    .body("", hasSize(1))
+                    .body("[0].status", equalTo("DISSOLVED"))
+                    .body("[0].note", nullValue())
+                    .body("[0].dissolution.note", equalTo("Different mother's name"));
+
+            // the pair counts as rejected now: suggested to neither agency, and not to be confirmed again
+            assertTrue(suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).isEmpty());
+            assertTrue(suggestionsFrom("senad.csr", bijeljina.id(), KIKINDA).isEmpty());
+            decide("ana.csr", kikinda.id(), suggestionId, "confirmation", null).statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo(LinkingProblems.MATCH_ALREADY_DECIDED))
+                    .body("detail", containsString("rejected by " + BIJELJINA));
+
+            // once, by either side: a second dissolution is a conflict and changes nothing
+            dissolve("senad.csr", bijeljina.id(), linkId, """
+                    {"reason": "ENTERED_IN_ERROR"}""").statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("urn:uputnica:problem:link-already-dissolved"));
+            dissolve("ana.csr", kikinda.id(), linkId, """
+                    {"reason": "DUPLICATE_LINK", "note": "again"}""").statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo(LinkingProblems.LINK_ALREADY_DISSOLVED));
+            links("ana.csr", kikinda.id()).statusCode(200)
+                    .body("[0].dissolution.by", equalTo("senad.csr"))
+                    .body("[0].dissolution.reason", equalTo("NOT_SAME_PERSON"));
+            assertEquals(1, auditRows(bijeljina.id(), "action = 'UPDATE' and purpose = 'record link dissolved' "
+                    + "and username = 'senad.csr' and basis = 'OWNER' and basis_id = '" + linkId + "'"));
+            assertEquals(0, auditRows(kikinda.id(), "purpose = 'record link dissolved'"));
+
+            // announced from the dissolving agency's case, with ids and the reason code only
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.getRecords().stream()
+                    .anyMatch(r -> isEvent(r, EventType.CASE_RECORDS_UNLINKED, linkId)));
+            ConsumerRecord<String, String> record = events.getRecords().stream()
+                    .filter(r -> isEvent(r, EventType.CASE_RECORDS_UNLINKED, linkId)).findFirst().orElseThrow();
+            EventEnvelope event = EventJson.read(record.value());
+            assertEquals(bijeljina.id(), record.key());
+            assertEquals(bijeljina.id(), event.subject());
+            List<String> fields = new ArrayList<>();
+            event.data().fieldNames().forEachRemaining(fields::add);
+            assertEquals(Set.of("linkId", "caseId", "agency", "linkedCaseId", "linkedAgency", "reasonCode", "actor"),
+                    Set.copyOf(fields));
+            assertEquals(bijeljina.id(), event.data().get("caseId").asText());
+            assertEquals(BIJELJINA, event.data().get("agency").asText());
+            assertEquals(kikinda.id(), event.data().get("linkedCaseId").asText());
+            assertEquals(KIKINDA, event.data().get("linkedAgency").asText());
+            assertEquals("NOT_SAME_PERSON", event.data().get("reasonCode").asText());
+            assertEquals(BIJELJINA, event.data().get("actor").get("agency").asText());
+            for (String personal : List.of("Farid", "Sultani", "Soltani", "2013-02-03", "mother")) {
+                assertFalse(record.value().contains(personal), "events carry no names, dates or notes");
+            }
+            events.stop();
+        }
+    }
+
+    @Test
+    void aSupervisorOfTheConfirmingAgencyDissolvesItsLink() {
+        Opened kikinda = open("ana.csr", """
+                {"givenName": "Parisa", "familyName": "Rahmani", "estimatedAge": 12, "sex": "FEMALE"}""");
+        Opened otaharin = open("amra.otaharin", """
+                {"givenName": "Parisa", "familyName": "Rahmany", "estimatedAge": 12, "sex": "FEMALE"}""");
+        String linkId = confirmLink("ana.csr", kikinda, OTAHARIN, null);
+
+        dissolve("milica.supervisor", kikinda.id(), linkId, """
+                {"reason": "ENTERED_IN_ERROR", "note": "   "}""").statusCode(200)
+                .body("status", equalTo("DISSOLVED"))
+                .body("dissolution.by", equalTo("milica.supervisor"))
+                .body("dissolution.byAgency", equalTo(KIKINDA))
+                .body("dissolution.reason", equalTo("ENTERED_IN_ERROR"))
+                .body("dissolution.note", nullValue());
+        links("amra.otaharin", otaharin.id()).statusCode(200)
+                .body("[0].id", equalTo(linkId))
+                .body("[0].status", equalTo("DISSOLVED"))
+                .body("[0].dissolution.byAgency", equalTo(KIKINDA));
+        assertTrue(suggestionsFrom("amra.otaharin", otaharin.id(), KIKINDA).isEmpty());
+        assertTrue(suggestionsFrom("ana.csr", kikinda.id(), OTAHARIN).isEmpty());
+        dissolve("amra.otaharin", otaharin.id(), linkId, """
+                {"reason": "NOT_SAME_PERSON"}""").statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo(LinkingProblems.LINK_ALREADY_DISSOLVED));
+    }
+
+    @Test
+    void onlyTheLinkedAgenciesDissolveALinkEachOnItsOwnCase() {
+        Opened kikinda = open("ana.csr", """
+                {"givenName": "Ehsan", "familyName": "Nouri", "dateOfBirth": "2014-08-19", "sex": "MALE"}""");
+        Opened bijeljina = open("senad.csr", """
+                {"givenName": "Ehsan", "familyName": "Nuri", "dateOfBirth": "2014-08-19", "sex": "MALE"}""");
+        Opened rods = open("marko.rod", """
+                {"givenName": "Ehsan", "familyName": "Nouri", "dateOfBirth": "1990-01-01", "sex": "MALE"}""");
+        String linkId = confirmLink("ana.csr", kikinda, BIJELJINA, null);
+        String body = """
+                {"reason": "NOT_SAME_PERSON"}""";
+
+        dissolve("marko.rod", kikinda.id(), linkId, body).statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:not-found"));
+        dissolve("marko.rod", rods.id(), linkId, body).statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:not-found"));
+        // the other side of the link dissolves it on its own case only
+        dissolve("senad.csr", kikinda.id(), linkId, body).statusCode(404).contentType(PROBLEM);
+        dissolve("ana.csr", kikinda.id(), UUID.randomUUID(), body).statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:not-found"));
+        dissolve("ana.csr", kikinda.id(), "not-a-uuid", body).statusCode(404).contentType(PROBLEM);
+        dissolve("petar.ministry", kikinda.id(), linkId, body).statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:forbidden"));
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases/" + kikinda.id() + "/links/" + linkId + "/dissolution")
+                .then().statusCode(401).contentType(PROBLEM);
+
+        links("ana.csr", kikinda.id()).statusCode(200)
+                .body("[0].id", equalTo(linkId))
+                .body("[0].status", equalTo("ACTIVE"))
+                .body("[0].dissolution", nullValue());
+        assertEquals(0, auditRows(kikinda.id(), "purpose = 'record link dissolved'"));
+        assertEquals(0, auditRows(bijeljina.id(), "purpose = 'record link dissolved'"));
+    }
+
+    @Test
+    void aDissolutionWithoutAKnownReasonIsA400NamingTheField() {
+        Opened kikinda = open("ana.csr", """
+                {"givenName": "Navid", "familyName": "Azimi", "estimatedAge": 9, "sex": "MALE"}""");
+        open("senad.csr", """
+                {"givenName": "Navid", "familyName": "Azimy", "estimatedAge": 9, "sex": "MALE"}""");
+        String linkId = confirmLink("ana.csr", kikinda, BIJELJINA, null);
+
+        dissolve("ana.csr", kikinda.id(), linkId, """
+                {"reason": "CHANGED_MY_MIND"}""").statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:validation"))
+                .body("errors.field", contains("reason"))
+                .body("errors[0].message", containsString("NOT_SAME_PERSON"));
+        dissolve("ana.csr", kikinda.id(), linkId, """
+                {"note": "no reason given"}""").statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:validation"))
+                .body("errors.field", contains("reason"));
+        dissolve("ana.csr", kikinda.id(), linkId, """
+                {"reason": "NOT_SAME_PERSON", "note": "%s"}""".formatted("x".repeat(1001))).statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:validation"))
+                .body("errors.field", contains("note"));
+        dissolve("ana.csr", kikinda.id(), linkId, null).statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:validation"));
+
+        links("ana.csr", kikinda.id()).statusCode(200).body("[0].status", equalTo("ACTIVE"));
     }
 
     @Test
@@ -346,7 +549,12 @@ class RecordLinkingTest {
                         notNullValue())
                 .body("paths.'/api/v1/cases/{caseId}/match-suggestions/{suggestionId}/rejection'.post", notNullValue())
                 .body("paths.'/api/v1/cases/{caseId}/links'.get.responses.'200'.content.'application/json'.examples",
-                        notNullValue());
+                        notNullValue())
+                .body("paths.'/api/v1/cases/{caseId}/links/{linkId}/dissolution'.post.requestBody.content."
+                        + "'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/cases/{caseId}/links/{linkId}/dissolution'.post.responses.'200'.content."
+                        + "'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/cases/{caseId}/links/{linkId}/dissolution'.post.responses.'409'", notNullValue());
     }
 
     @Test

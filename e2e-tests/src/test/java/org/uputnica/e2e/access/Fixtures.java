@@ -283,16 +283,23 @@ final class Fixtures {
         c.data().record("task", task);
         String taskId = idOf(Http.expect(201, "POST", caseUrl + "/plan/goals/" + goalId + "/tasks", token, """
                 {"title": "%s", "dueOn": "2030-01-01"}""".formatted(task)).path("goals").path(0).path("tasks"), task);
+        ConfirmedMatch match = confirmedMatch(c, tag);
         return new Target(Map.of("id", c.id(), "caseId", c.id(), "consentId", consentId, "documentId", documentId,
-                "goalId", goalId, "taskId", taskId, "suggestionId", confirmedMatch(c, tag)), Map.of("case", c.id()));
+                "goalId", goalId, "taskId", taskId, "suggestionId", match.suggestionId(), "linkId", match.linkId()),
+                Map.of("case", c.id()));
+    }
+
+    /** A suggestion its owner confirmed, and the link that made. */
+    private record ConfirmedMatch(String suggestionId, String linkId) {
     }
 
     /**
      * kirs (no persona's agency) records the same child, spelled with y for i, which folds alike: the owner is
      * suggested the match and confirms it with a note that only the owner agency may read. The match is decided, so
-     * a later confirmation or rejection answers 409 and changes nothing.
+     * a later confirmation or rejection answers 409 and changes nothing. So does a dissolution of the link after the
+     * first (which rejects the pair: still decided).
      */
-    private String confirmedMatch(SituatedCase c, String tag) {
+    private ConfirmedMatch confirmedMatch(SituatedCase c, String tag) {
         String given = "Gyven" + c.person().givenName().substring("Given".length());
         String family = "Famyly" + c.person().familyName().substring("Family".length());
         secrets.caseData(KIRS, "kirs case of the " + tag + " case's person").identity(given, family);
@@ -312,9 +319,9 @@ final class Fixtures {
         }
         String note = "Link note of the " + tag + " case " + run;
         c.data().record("record link note", note);
-        Http.expect(200, "POST", suggestions + "/" + id + "/confirmation", token, """
-                {"note": "%s"}""".formatted(note));
-        return id;
+        String linkId = Http.expect(200, "POST", suggestions + "/" + id + "/confirmation", token, """
+                {"note": "%s"}""".formatted(note)).path("linkId").asText();
+        return new ConfirmedMatch(id, linkId);
     }
 
     /** A consent to share with kirs (no fixture referral rests on it): its giver's name is the owner's to see. */

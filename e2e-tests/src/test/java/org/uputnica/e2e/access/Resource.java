@@ -16,7 +16,8 @@ enum Resource {
      *  shared), pending (another agency's, referred to the caller's and not accepted yet), group (another's,
      *  referred between two other agencies of the caller's working group), foreign (another's, referred within
      *  another working group). Each case has a consent, a document, a note, a goal, a task and a confirmed
-     *  match suggestion of its owner ({consentId}, {documentId}, {goalId}, {taskId}, {suggestionId}). */
+     *  match suggestion of its owner ({consentId}, {documentId}, {goalId}, {taskId}, {suggestionId}) with its link
+     *  ({linkId}). */
     CASE("own", "sender", "receiver", "pending", "group", "foreign"),
     /** One referral of such a case as the case-service knows it ({caseId}, {referralId}): the one that makes the
      *  situation (an own case that was never referred has none). */

@@ -115,6 +115,9 @@ public class SubjectAccess {
         CaseFile.update("update CaseTask set title = ?1, responsibleUser = null where caseId = ?2", ERASED, caseId);
         CaseFile.update("update Consent set giverName = ?1, purpose = ?1, witness = null, withdrawalNote = null "
                 + "where caseId = ?2", ERASED, caseId);
+        // what either agency wrote about this child being the same as another agency's record is free text too
+        CaseFile.update("update RecordMatch set note = null where caseA = ?1 or caseB = ?1", caseId);
+        CaseFile.update("update RecordLink set note = null, dissolutionNote = null where caseA = ?1 or caseB = ?1", caseId);
         for (CaseDocument d : CaseDocument.<CaseDocument>list("caseId = ?1", caseId)) {
             documents.erase(d);
             d.name = ERASED;

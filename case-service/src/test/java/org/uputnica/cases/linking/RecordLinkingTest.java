@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.uputnica.cases.MutableClock;
 import org.uputnica.cases.person.Names;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
@@ -32,6 +33,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -57,6 +59,9 @@ class RecordLinkingTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MutableClock clock;
 
     /** A case opened over the API: its id and reference. */
     record Opened(String id, String reference) {
@@ -384,6 +389,34 @@ class RecordLinkingTest {
             }
             events.stop();
         }
+    }
+
+    @Test
+    void anonymisingACaseErasesTheNotesAboutItsLinks() {
+        Opened kikinda = open("ana.csr", """
+                {"givenName": "Ilyas", "familyName": "Qaderi", "dateOfBirth": "2012-06-07", "sex": "MALE"}""");
+        Opened bijeljina = open("senad.csr", """
+                {"givenName": "Iljas", "familyName": "Kaderi", "dateOfBirth": "2012-06-07", "sex": "MALE"}""");
+        String linkId = confirmLink("ana.csr", kikinda, BIJELJINA, "Travels with his uncle Karim");
+        dissolve("senad.csr", bijeljina.id(), linkId, """
+                {"reason": "NOT_SAME_PERSON", "note": "Karim is not his uncle"}""").statusCode(200);
+        given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON)
+                .body("{\"step\": \"CLOSED\", \"closureReason\": \"REACHED_ADULTHOOD\"}")
+                .when().post("/api/v1/cases/" + kikinda.id() + "/steps").then().statusCode(200);
+        try {
+            clock.advance(Duration.ofDays(3653 + 2)); // past the retention period of ten years
+            given().auth().oauth2(Tokens.of("milica.supervisor")).when()
+                    .post("/api/v1/cases/" + kikinda.id() + "/anonymisation").then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+        Number left = (Number) em.createNativeQuery("""
+                        select (select count(*) from record_link where (case_a = :id or case_b = :id)
+                                  and (note is not null or dissolution_note is not null))
+                             + (select count(*) from record_match where (case_a = :id or case_b = :id) and note is not null)""")
+                .setParameter("id", UUID.fromString(kikinda.id())).getSingleResult();
+        assertEquals(0, left.intValue(), "no note about the anonymised case's links is left");
+        links("senad.csr", bijeljina.id()).statusCode(200).body(not(containsString("Karim")));
     }
 
     @Test

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.uputnica.referrals.protocol.DeadlinePeriods;
 import org.uputnica.referrals.protocol.ProtocolBinding;
-import org.uputnica.referrals.protocol.ProtocolVersion;
+import org.uputnica.referrals.protocol.ProtocolTerms;
 import org.uputnica.referrals.protocol.Protocols;
 import org.uputnica.referrals.referral.Referral;
 import org.uputnica.referrals.referral.ReferralTransitioned;
@@ -43,7 +43,7 @@ public class DeadlineTracker {
         OffsetDateTime at = transition.at();
         switch (transition.to()) {
             case SENT -> {
-                ProtocolVersion protocol = protocols.governing(r);
+                ProtocolTerms protocol = protocols.governing(r);
                 DeadlinePeriods periods = protocol.deadlinesFor(r.urgency);
                 start(r, protocol, DeadlineKind.ACKNOWLEDGE, at, periods.acknowledgeWithin(),
                         periods.escalateAfterPeriod());
@@ -52,7 +52,7 @@ public class DeadlineTracker {
             case ACKNOWLEDGED -> meet(r.id, at, DeadlineKind.ACKNOWLEDGE);
             case ACCEPTED -> {
                 meet(r.id, at, DeadlineKind.ACKNOWLEDGE, DeadlineKind.RESPOND);
-                ProtocolVersion protocol = protocols.governing(r);
+                ProtocolTerms protocol = protocols.governing(r);
                 DeadlinePeriods periods = protocol.deadlinesFor(r.urgency);
                 start(r, protocol, DeadlineKind.FIRST_CONTACT, at, periods.firstContactWithin(),
                         periods.escalateAfterPeriod());
@@ -68,7 +68,7 @@ public class DeadlineTracker {
         }
     }
 
-    private void start(Referral r, ProtocolVersion protocol, DeadlineKind kind, OffsetDateTime from, Duration within,
+    private void start(Referral r, ProtocolTerms protocol, DeadlineKind kind, OffsetDateTime from, Duration within,
                        Duration escalateAfter) {
         ReferralDeadline d = new ReferralDeadline();
         d.id = UUID.randomUUID();
@@ -77,8 +77,8 @@ public class DeadlineTracker {
         d.state = DeadlineState.PENDING;
         d.dueAt = from.plus(within);
         d.escalateAt = d.dueAt.plus(escalateAfter);
-        d.protocolCode = protocol.code;
-        d.protocolVersion = protocol.version;
+        d.protocolCode = protocol.code();
+        d.protocolVersion = protocol.version();
         d.createdAt = from;
         d.persist();
     }

@@ -88,20 +88,16 @@ public class ProtocolVersion extends PanacheEntityBase {
     @Column(name = "created_by_name")
     public String createdByName;
 
-    /** The deadlines for a referral of this urgency; every stored version has all three urgencies. */
+    /** The deadlines for a referral of this urgency (the rule is {@link ProtocolTerms#deadlinesFor}). */
     public DeadlinePeriods deadlinesFor(Urgency urgency) {
-        DeadlinePeriods periods = deadlines.get(urgency);
-        return periods != null ? periods : DeadlinePeriods.FORM_DEFAULTS.get(urgency);
+        return ProtocolTerms.of(this).deadlinesFor(urgency);
     }
 
-    /** Whether its scope covers a referral of this working group (null: none) and service. */
     public boolean covers(String workingGroup, ServiceType service) {
-        return (scopeWorkingGroup == null || scopeWorkingGroup.equals(workingGroup))
-                && (scopeServices.isEmpty() || scopeServices.contains(service));
+        return ProtocolTerms.of(this).covers(workingGroup, service);
     }
 
-    /** A working group narrows more than a list of services: a local protocol overrides a national SOP there. */
     public int specificity() {
-        return (scopeWorkingGroup != null ? 2 : 0) + (scopeServices.isEmpty() ? 0 : 1);
+        return ProtocolTerms.of(this).specificity();
     }
 }

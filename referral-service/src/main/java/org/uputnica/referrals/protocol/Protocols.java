@@ -65,6 +65,9 @@ public class Protocols {
     @Inject
     Clock clock;
 
+    @Inject
+    ProtocolCatalogue catalogue;
+
     /** A referral without a governing protocol would have no deadlines: refuse to start rather than lose them. */
     void requireDefault(@Observes StartupEvent start) {
         boolean present = QuarkusTransaction.requiringNew().call(() -> Protocol.findByIdOptional(defaultCode).isPresent());
@@ -146,9 +149,9 @@ public class Protocols {
      * existed, the one that would govern it now.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProtocolVersion governing(Referral r) {
+    public ProtocolTerms governing(Referral r) {
         if (r.protocolCode != null) {
-            return versionEntity(r.protocolCode, r.protocolVersion);
+            return catalogue.version(r.protocolCode, r.protocolVersion);
         }
         return resolve(r.workingGroup, r.service);
     }
@@ -158,23 +161,23 @@ public class Protocols {
      * protocol requires (409 {@code protocol-requirements-unmet} otherwise, and nothing is sent).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProtocolVersion bindOnSend(Referral r) {
-        ProtocolVersion v = resolve(r.workingGroup, r.service);
+    public ProtocolTerms bindOnSend(Referral r) {
+        ProtocolTerms v = resolve(r.workingGroup, r.service);
         Sharing sharing = r.sharing();
         Set<SharedData> missing = EnumSet.noneOf(SharedData.class);
-        missing.addAll(v.requiredSharedData);
+        missing.addAll(v.requiredSharedData());
         if (sharing != null) {
             missing.removeAll(sharing.data());
         }
         if (!missing.isEmpty()) {
             String message = "must include " + missing.stream().sorted().map(Enum::name).toList()
-                    + ", as protocol " + v.code + " version " + v.version + " requires";
+                    + ", as protocol " + v.code() + " version " + v.version() + " requires";
             throw new ProblemException(409, REQUIREMENTS_UNMET, "Conflict",
                     "the referral does not share what its protocol requires: sharing.data " + message,
                     List.of(new Problem.FieldError("sharing.data", message)));
         }
-        r.protocolCode = v.code;
-        r.protocolVersion = v.version;
+        r.protocolCode = v.code();
+        r.protocolVersion = v.version();
         return v;
     }
 
@@ -183,13 +186,13 @@ public class Protocols {
      * then working group, then service), else the default protocol. Publication refuses overlaps at one level, so
      * the order by code only settles what a race let through.
      */
-    ProtocolVersion resolve(String workingGroup, ServiceType service) {
-        List<ProtocolVersion> current = currentVersionEntities();
+    ProtocolTerms resolve(String workingGroup, ServiceType service) {
+        List<ProtocolTerms> current = catalogue.current();
         return current.stream()
-                .filter(v -> !isDefault(v.code) && v.covers(workingGroup, service))
-                .min(Comparator.comparingInt(ProtocolVersion::specificity).reversed()
-                        .thenComparing(v -> v.code))
-                .or(() -> current.stream().filter(v -> isDefault(v.code)).findFirst())
+                .filter(v -> !isDefault(v.code()) && v.covers(workingGroup, service))
+                .min(Comparator.comparingInt(ProtocolTerms::specificity).reversed()
+                        .thenComparing(ProtocolTerms::code))
+                .or(() -> current.stream().filter(v -> isDefault(v.code())).findFirst())
                 .orElseThrow(() -> new IllegalStateException("the default protocol " + defaultCode + " is missing"));
     }
 

@@ -152,6 +152,12 @@ class CaseManagementTest {
                 .when().post("/api/v1/cases/" + id + "/plan/goals/" + goalId + "/tasks").then().statusCode(201)
                 .body("goals[0].tasks[0].responsibleAgency", equalTo("udruzenje-rod"))
                 .extract().path("goals[0].tasks[0].id");
+        // a date is YYYY-MM-DD: a year of more than four digits (which java.time reads, and the database cannot store)
+        // is a 400 naming the field
+        for (String date : new String[] {"+99999999-01-01", "20260-12-15", "-2026-12-15"}) {
+            as("ana.csr").body("{\"dueOn\": \"" + date + "\"}").when().patch("/api/v1/cases/" + id + "/plan/tasks/" + taskId)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("dueOn"));
+        }
         as("ana.csr").body("{\"status\": \"DONE\"}").when().patch("/api/v1/cases/" + id + "/plan/tasks/" + taskId)
                 .then().statusCode(200).body("goals[0].tasks[0].status", equalTo("DONE"))
                 .body("goals[0].tasks[0].doneAt", notNullValue());

@@ -188,6 +188,8 @@ class CollaborationTest {
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(csv.startsWith("at,userId,username,agency,roles,action,basis,basisId,purpose"), csv);
         org.junit.jupiter.api.Assertions.assertTrue(csv.contains("marko.rod"), csv);
+        as("milica.supervisor").queryParam("from", "+99999999-01-01T00:00:00Z").when()
+                .get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(400).body("errors.field", hasItem("from"));
         as("ana.csr").when().get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(403)
                 .body("type", equalTo("urn:uputnica:problem:forbidden"));
         as("marko.rod").when().get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(403);

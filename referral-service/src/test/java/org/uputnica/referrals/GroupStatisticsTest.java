@@ -127,6 +127,9 @@ class GroupStatisticsTest {
     void badPeriodsAndUnknownGroupsAreClearErrors() {
         given().auth().oauth2(Tokens.of("jelena.coordinator")).when().get(STATS + "?from=yesterday")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("from"));
+        // a year of more than four digits parses in java.time but is out of the database's range
+        given().auth().oauth2(Tokens.of("jelena.coordinator")).queryParam("from", "+99999999-01-01")
+                .when().get(STATS).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("from"));
         given().auth().oauth2(Tokens.of("jelena.coordinator")).when().get(STATS + "?from=2026-05-02&to=2026-05-01")
                 .then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(Tokens.of("petar.ministry")).when().get("/api/v1/working-groups/nowhere/statistics")

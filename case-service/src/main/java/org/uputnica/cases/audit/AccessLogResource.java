@@ -101,7 +101,7 @@ public class AccessLogResource {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            return org.uputnica.platform.input.Dates.dateTime(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date-time with offset, e.g. 2026-11-23T00:00:00Z");
         }

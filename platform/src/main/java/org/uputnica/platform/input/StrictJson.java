@@ -13,17 +13,26 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+
 import java.io.IOException;
 import java.time.LocalDate;
 
 /**
  * Request bodies are read strictly: a JSON text is one value (trailing content such as {@code {"a":1}{"b":2}} is a
  * 400, not the first object); a date is {@code YYYY-MM-DD} (Jackson would take {@code 2011-03-14T00:00:00Z} for
- * one, and an empty or blank string for none); and every string, map key included, follows {@link Text}. The
- * problem names the field ({@code ProblemMappers}). {@link JsonBodies} checks the rest of the body.
+ * one, and an empty or blank string for none; the year has four digits: {@link Dates}); and every string, map key
+ * included, follows {@link Text}. The problem names the field ({@code ProblemMappers}). {@link JsonBodies} checks the
+ * rest of the body.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** Last, so that these deserializers come before those of the modules Quarkus registers (java.time's). */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -32,6 +41,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         SimpleModule text = new SimpleModule("uputnica-text");
         text.addDeserializer(String.class, new CheckedString());
         text.addKeyDeserializer(String.class, new CheckedKey());
+        text.addDeserializer(LocalDate.class, new LocalDateDeserializer(Dates.FULL_DATE));
         mapper.registerModule(text);
     }
 

@@ -91,7 +91,7 @@ public class GroupStatisticsResource {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return org.uputnica.platform.input.Dates.date(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date YYYY-MM-DD");
         }

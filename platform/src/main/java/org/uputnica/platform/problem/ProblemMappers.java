@@ -127,6 +127,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            // transient and not a fault of the request: a 503 that says when to retry, not an error to investigate
+            LOG.warnf("the database is not reachable (%s): answered 503", DatabaseOutage.describe(e));
+            return Response.fromResponse(respond(new Problem(ProblemType.DATABASE_UNAVAILABLE, "Service unavailable", 503,
+                            "the service's database is not reachable; nothing was changed, retry shortly", path(uri),
+                            List.of())))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unhandled error, reference %s", reference);
         return respond(new Problem(ProblemType.INTERNAL, "Internal error", 500,

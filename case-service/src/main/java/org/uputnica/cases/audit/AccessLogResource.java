@@ -23,6 +23,7 @@ import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.http.QueryParams;
 import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.input.Dates;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -101,7 +102,7 @@ public class AccessLogResource {
             return null;
         }
         try {
-            return org.uputnica.platform.input.Dates.dateTime(value);
+            return Dates.dateTime(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date-time with offset, e.g. 2026-11-23T00:00:00Z");
         }

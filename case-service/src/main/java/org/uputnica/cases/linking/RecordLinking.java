@@ -198,13 +198,19 @@ public class RecordLinking {
         return m;
     }
 
-    private static void decide(RecordMatch m, MatchStatus status, Caller caller, Decision decision, OffsetDateTime now) {
+    /** Records who decided the pair, when and how; a decision without a note (null) leaves none. */
+    static void decide(RecordMatch m, MatchStatus status, Caller caller, Decision decision, OffsetDateTime now) {
         m.status = status;
         m.decidedAt = now;
         m.decidedBy = caller.userId();
         m.decidedByUsername = caller.username();
         m.decidedByAgency = caller.agency();
-        m.note = decision == null || decision.note() == null || decision.note().isBlank() ? null : decision.note().strip();
+        m.note = note(decision == null ? null : decision.note());
+    }
+
+    /** A caseworker's free-text note as stored: stripped, and none when blank. */
+    static String note(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The owner agency of each case (its alias: all that either side learns of the other's record). */

@@ -44,23 +44,17 @@ public class RecordUnlinking {
         CaseAccess access = policy.owner(caller, caseId);
         RecordLink link = activeLink(caseId, linkId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         link.dissolvedAt = now;
         link.dissolvedBy = caller.userId();
         link.dissolvedByUsername = caller.username();
         link.dissolvedByAgency = caller.agency();
         link.dissolutionReason = request.reason();
-        link.dissolutionNote = note;
+        link.dissolutionNote = RecordLinking.note(request.note());
 
         // the pair stays decided, now as two different records: rescoring leaves decided pairs alone, so it is never
         // suggested again; who linked it, and the note, stay on the link
         RecordMatch match = RecordMatch.findById(link.matchId, LockModeType.PESSIMISTIC_WRITE);
-        match.status = MatchStatus.REJECTED;
-        match.decidedAt = now;
-        match.decidedBy = caller.userId();
-        match.decidedByUsername = caller.username();
-        match.decidedByAgency = caller.agency();
-        match.note = null;
+        RecordLinking.decide(match, MatchStatus.REJECTED, caller, null, now);
 
         UUID otherId = link.other(caseId);
         String otherAgency = RecordLinking.ownerOf(List.of(otherId)).get(otherId);

@@ -87,17 +87,4 @@ public class ProtocolVersion extends PanacheEntityBase {
 
     @Column(name = "created_by_name")
     public String createdByName;
-
-    /** The deadlines for a referral of this urgency (the rule is {@link ProtocolTerms#deadlinesFor}). */
-    public DeadlinePeriods deadlinesFor(Urgency urgency) {
-        return ProtocolTerms.of(this).deadlinesFor(urgency);
-    }
-
-    public boolean covers(String workingGroup, ServiceType service) {
-        return ProtocolTerms.of(this).covers(workingGroup, service);
-    }
-
-    public int specificity() {
-        return ProtocolTerms.of(this).specificity();
-    }
 }

@@ -28,8 +28,9 @@ public record ProtocolView(String code, int version, String name, String descrip
 
     static ProtocolView of(ProtocolVersion v, boolean current, boolean fallback) {
         Map<Urgency, Periods> deadlines = new EnumMap<>(Urgency.class);
+        ProtocolTerms terms = ProtocolTerms.of(v);
         for (Urgency urgency : Urgency.values()) {
-            DeadlinePeriods p = v.deadlinesFor(urgency);
+            DeadlinePeriods p = terms.deadlinesFor(urgency);
             deadlines.put(urgency, new Periods(p.acknowledge, p.respond, p.firstContact, p.escalateAfter));
         }
         return new ProtocolView(v.code, v.version, v.name, v.description, v.leadAgency,

@@ -19,6 +19,7 @@ import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
+import org.uputnica.platform.input.Dates;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,7 +92,7 @@ public class GroupStatisticsResource {
             return fallback;
         }
         try {
-            return org.uputnica.platform.input.Dates.date(value.strip());
+            return Dates.date(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date YYYY-MM-DD");
         }

@@ -12,25 +12,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProtocolVersionTest {
 
-    static ProtocolVersion scoped(String workingGroup, ServiceType... services) {
+    static ProtocolVersion version(String workingGroup, ServiceType... services) {
         ProtocolVersion v = new ProtocolVersion();
         v.scopeWorkingGroup = workingGroup;
         v.scopeServices.addAll(java.util.List.of(services));
         return v;
     }
 
+    static ProtocolTerms scoped(String workingGroup, ServiceType... services) {
+        return ProtocolTerms.of(version(workingGroup, services));
+    }
+
     @Test
     void aScopeCoversItsWorkingGroupAndServicesAndAnEmptyPartCoversAll() {
-        ProtocolVersion local = scoped("kikinda-child-protection", ServiceType.SHELTER);
+        ProtocolTerms local = scoped("kikinda-child-protection", ServiceType.SHELTER);
         assertTrue(local.covers("kikinda-child-protection", ServiceType.SHELTER));
         assertFalse(local.covers("kikinda-child-protection", ServiceType.LEGAL_AID));
         assertFalse(local.covers("bijeljina-child-protection", ServiceType.SHELTER));
         assertFalse(local.covers(null, ServiceType.SHELTER), "a referral outside any group is not the group's");
 
-        ProtocolVersion wholeGroup = scoped("kikinda-child-protection");
+        ProtocolTerms wholeGroup = scoped("kikinda-child-protection");
         assertTrue(wholeGroup.covers("kikinda-child-protection", ServiceType.LEGAL_AID));
 
-        ProtocolVersion national = scoped(null, ServiceType.GUARDIANSHIP);
+        ProtocolTerms national = scoped(null, ServiceType.GUARDIANSHIP);
         assertTrue(national.covers(null, ServiceType.GUARDIANSHIP));
         assertTrue(national.covers("bijeljina-child-protection", ServiceType.GUARDIANSHIP));
         assertFalse(national.covers(null, ServiceType.SHELTER));
@@ -47,8 +51,9 @@ class ProtocolVersionTest {
 
     @Test
     void aMissingUrgencyReadsAsTheFormsDefaults() {
-        ProtocolVersion v = scoped("g");
-        v.deadlines.put(Urgency.URGENT, new DeadlinePeriods("PT6H", "PT12H", "P2D", "PT6H"));
+        ProtocolVersion stored = version("g");
+        stored.deadlines.put(Urgency.URGENT, new DeadlinePeriods("PT6H", "PT12H", "P2D", "PT6H"));
+        ProtocolTerms v = ProtocolTerms.of(stored);
         assertEquals(Duration.ofHours(6), v.deadlinesFor(Urgency.URGENT).acknowledgeWithin());
         assertEquals(Duration.ofHours(24), v.deadlinesFor(Urgency.EMERGENCY).acknowledgeWithin());
         assertEquals(Duration.ofDays(14), v.deadlinesFor(Urgency.ROUTINE).acknowledgeWithin());

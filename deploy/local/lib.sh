@@ -3,13 +3,13 @@
 
 LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$LOCAL_DIR/../.." && pwd)
-RUN=$LOCAL_DIR/run
+RUN=${UPUTNICA_RUN_DIR:-$LOCAL_DIR/run} # another run dir: a second stack (e.g. the cold-start test), on other ports
 LAUNCHER_JAR=$LOCAL_DIR/launcher/target/uputnica-local-launcher.jar
 REALM_FILE=$ROOT/identity/realm/uputnica-realm.json
 REALM=uputnica
 
 SERVICES=(case-service referral-service notification-service)
-DATABASES=(cases referrals notifications)
+DATABASES=(cases referrals notifications keycloak)
 
 # The configured port of a component (environment overrides, see README.md).
 default_port() {

@@ -47,11 +47,7 @@ create table referral_history (
 );
 create index referral_history_referral on referral_history (referral_id, id);
 
+-- The ministry is national reference data: the national default protocol (V4) names it as its lead. Every other
+-- agency is created by a platform administrator (or, on the local and test stacks, by the demo data in db/demo).
 insert into agency (alias, name, country) values
-    ('csr-kikinda', 'Centar za socijalni rad Kikinda', 'RS'),
-    ('minrzs', 'Ministarstvo za rad, zapošljavanje, boračka i socijalna pitanja', 'RS'),
-    ('kirs', 'Komesarijat za izbeglice i migracije', 'RS'),
-    ('udruzenje-rod', 'Udruženje ROD Kikinda', 'RS'),
-    ('iom-serbia', 'IOM Serbia', 'RS'),
-    ('csr-bijeljina', 'Centar za socijalni rad Bijeljina', 'BA'),
-    ('otaharin', 'Otaharin (Bijeljina)', 'BA');
+    ('minrzs', 'Ministarstvo za rad, zapošljavanje, boračka i socijalna pitanja', 'RS');

@@ -12,17 +12,6 @@ create table working_group_member (
     agency     varchar(100) not null references agency (alias),
     primary key (group_code, agency)
 );
-insert into working_group (code, name, municipality, country) values
-    ('kikinda-child-protection', 'Radna grupa za zaštitu dece Kikinda', 'Kikinda', 'RS'),
-    ('bijeljina-child-protection', 'Radna grupa za zaštitu bezbjednosti djeteta Bijeljina', 'Bijeljina', 'BA');
-insert into working_group_member (group_code, agency) values
-    ('kikinda-child-protection', 'csr-kikinda'),
-    ('kikinda-child-protection', 'udruzenje-rod'),
-    ('kikinda-child-protection', 'iom-serbia'),
-    ('kikinda-child-protection', 'kirs'),
-    ('kikinda-child-protection', 'minrzs'),
-    ('bijeljina-child-protection', 'csr-bijeljina'),
-    ('bijeljina-child-protection', 'otaharin');
 
 -- One request to several candidate agencies: the first to accept wins, the others are withdrawn.
 create table referral_group (

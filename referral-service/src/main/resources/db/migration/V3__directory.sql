@@ -12,34 +12,10 @@ alter table agency
     add column email        varchar(320),
     add column phone        varchar(60);
 
-update agency set kind = 'social-welfare-centre', municipality = 'Kikinda',
-    description = 'Centre for social work, Kikinda (statutory guardianship authority)',
-    website = 'https://csr-kikinda.uputnica.test', email = 'info@csr-kikinda.uputnica.test', phone = '+381 230 000 100'
-    where alias = 'csr-kikinda';
 update agency set kind = 'ministry', municipality = 'Beograd',
     description = 'Ministry of labour, employment, veteran and social affairs (Serbia)',
     website = 'https://minrzs.uputnica.test', email = 'info@minrzs.uputnica.test', phone = '+381 11 000 0100'
     where alias = 'minrzs';
-update agency set kind = 'government-agency', municipality = 'Beograd',
-    description = 'Commissariat for refugees and migration (Serbia)',
-    website = 'https://kirs.uputnica.test', email = 'info@kirs.uputnica.test', phone = '+381 11 000 0200'
-    where alias = 'kirs';
-update agency set kind = 'ngo', municipality = 'Kikinda',
-    description = 'Civil-society organisation, Kikinda',
-    website = 'https://udruzenje-rod.uputnica.test', email = 'info@udruzenje-rod.uputnica.test', phone = '+381 230 000 200'
-    where alias = 'udruzenje-rod';
-update agency set kind = 'international-organisation', municipality = 'Beograd',
-    description = 'International Organization for Migration, Serbia mission',
-    website = 'https://iom-serbia.uputnica.test', email = 'info@iom-serbia.uputnica.test', phone = '+381 11 000 0300'
-    where alias = 'iom-serbia';
-update agency set kind = 'social-welfare-centre', municipality = 'Bijeljina',
-    description = 'Centre for social work, Bijeljina (guardianship authority)',
-    website = 'https://csr-bijeljina.uputnica.test', email = 'info@csr-bijeljina.uputnica.test', phone = '+387 55 000 100'
-    where alias = 'csr-bijeljina';
-update agency set kind = 'ngo', municipality = 'Bijeljina',
-    description = 'Civil-society organisation, Bijeljina (Roma education)',
-    website = 'https://otaharin.uputnica.test', email = 'info@otaharin.uputnica.test', phone = '+387 55 000 200'
-    where alias = 'otaharin';
 
 -- A service an agency offers. Empty legal_statuses means no restriction on legal status; null ages mean no limit.
 -- municipality_keys is what the municipality filter matches: the location's municipality and the service areas,

@@ -105,13 +105,11 @@ create index referral_deadline_escalate on referral_deadline (escalate_at) where
 -- The working groups' overdue lists, oldest first.
 create index referral_deadline_late on referral_deadline (due_at) where state in ('OVERDUE', 'ESCALATED');
 
--- Seeds. The national default carries the inter-agency form's priorities (acknowledge within 24 hours, 72 hours,
--- two weeks); the others show a local protocol of a working group and a national SOP for a kind of service.
+-- The national default protocol carries the inter-agency form's priorities (acknowledge within 24 hours, 72 hours,
+-- two weeks) and governs every referral no other protocol covers: national reference data, on every stack. Local
+-- protocols and national SOPs are created through the API (the demo stacks get examples from db/demo).
 insert into protocol (code, current_version, created_at) values
-    ('national-default', 1, '2026-01-01T00:00:00Z'),
-    ('sop-unaccompanied-children', 1, '2026-01-01T00:00:00Z'),
-    ('kikinda-children-begging', 1, '2026-01-01T00:00:00Z'),
-    ('bijeljina-children-begging', 1, '2026-01-01T00:00:00Z');
+    ('national-default', 1, '2026-01-01T00:00:00Z');
 
 insert into protocol_version (id, code, version, name, description, lead_agency, scope_working_group, created_at,
                               created_by_user, created_by_name) values
@@ -119,59 +117,9 @@ insert into protocol_version (id, code, version, name, description, lead_agency,
      'Rokovi obrasca za međuagencijsko upućivanje (nacionalni podrazumevani)',
      'Governs every referral that no more specific protocol covers: emergency acknowledged within 24 hours, '
          || 'urgent within 72 hours, routine within two weeks.',
-     'minrzs', null, '2026-01-01T00:00:00Z', 'uputnica', 'uputnica'),
-    ('00000000-0000-4000-8000-000000000002', 'sop-unaccompanied-children', 1,
-     'Standardne operativne procedure za zaštitu dece migranata bez pratnje',
-     'Guardianship and family tracing for unaccompanied and separated migrant children: a guardian is appointed '
-         || 'and tracing starts within a day in an emergency.',
-     'minrzs', null, '2026-01-01T00:00:00Z', 'uputnica', 'uputnica'),
-    ('00000000-0000-4000-8000-000000000003', 'kikinda-children-begging', 1,
-     'Protokol o postupanju sa decom zatečenom u prosjačenju (Kikinda)',
-     'Local protocol of the Kikinda child-protection working group for children found begging or living and '
-         || 'working on the street: the CSR leads, Udruženje ROD provides outreach and the drop-in centre.',
-     'csr-kikinda', 'kikinda-child-protection', '2026-01-01T00:00:00Z', 'uputnica', 'uputnica'),
-    ('00000000-0000-4000-8000-000000000004', 'bijeljina-children-begging', 1,
-     'Protokol o zaštiti i zbrinjavanju djece zatečene u prosjačenju (Bijeljina)',
-     'Local protocol of the Bijeljina working group for child safety for children found begging.',
-     'csr-bijeljina', 'bijeljina-child-protection', '2026-01-01T00:00:00Z', 'uputnica', 'uputnica');
-
-insert into protocol_scope_service (protocol_version_id, service) values
-    ('00000000-0000-4000-8000-000000000002', 'GUARDIANSHIP'),
-    ('00000000-0000-4000-8000-000000000002', 'FAMILY_TRACING'),
-    ('00000000-0000-4000-8000-000000000003', 'PSYCHOSOCIAL_SUPPORT'),
-    ('00000000-0000-4000-8000-000000000003', 'MATERIAL_ASSISTANCE'),
-    ('00000000-0000-4000-8000-000000000003', 'EDUCATION'),
-    ('00000000-0000-4000-8000-000000000003', 'HEALTH_CARE'),
-    ('00000000-0000-4000-8000-000000000003', 'CASE_MANAGEMENT'),
-    ('00000000-0000-4000-8000-000000000004', 'PSYCHOSOCIAL_SUPPORT'),
-    ('00000000-0000-4000-8000-000000000004', 'MATERIAL_ASSISTANCE'),
-    ('00000000-0000-4000-8000-000000000004', 'EDUCATION'),
-    ('00000000-0000-4000-8000-000000000004', 'CASE_MANAGEMENT');
-
-insert into protocol_notify_agency (protocol_version_id, agency) values
-    ('00000000-0000-4000-8000-000000000002', 'kirs'),
-    ('00000000-0000-4000-8000-000000000002', 'iom-serbia'),
-    ('00000000-0000-4000-8000-000000000003', 'csr-kikinda'),
-    ('00000000-0000-4000-8000-000000000004', 'csr-bijeljina');
-
-insert into protocol_required_data (protocol_version_id, data_item) values
-    ('00000000-0000-4000-8000-000000000002', 'IDENTITY'),
-    ('00000000-0000-4000-8000-000000000002', 'DATE_OF_BIRTH'),
-    ('00000000-0000-4000-8000-000000000002', 'LANGUAGE'),
-    ('00000000-0000-4000-8000-000000000002', 'LEGAL_STATUS'),
-    ('00000000-0000-4000-8000-000000000003', 'IDENTITY'),
-    ('00000000-0000-4000-8000-000000000004', 'IDENTITY');
+     'minrzs', null, '2026-01-01T00:00:00Z', 'uputnica', 'uputnica');
 
 insert into protocol_deadline (protocol_version_id, urgency, acknowledge, respond, first_contact, escalate_after) values
     ('00000000-0000-4000-8000-000000000001', 'EMERGENCY', 'PT24H', 'PT48H', 'PT24H', 'PT24H'),
     ('00000000-0000-4000-8000-000000000001', 'URGENT', 'PT72H', 'P5D', 'P7D', 'PT72H'),
-    ('00000000-0000-4000-8000-000000000001', 'ROUTINE', 'P14D', 'P21D', 'P30D', 'P14D'),
-    ('00000000-0000-4000-8000-000000000002', 'EMERGENCY', 'PT12H', 'PT24H', 'PT24H', 'PT12H'),
-    ('00000000-0000-4000-8000-000000000002', 'URGENT', 'PT24H', 'PT72H', 'PT72H', 'PT24H'),
-    ('00000000-0000-4000-8000-000000000002', 'ROUTINE', 'PT72H', 'P7D', 'P7D', 'PT72H'),
-    ('00000000-0000-4000-8000-000000000003', 'EMERGENCY', 'PT12H', 'PT24H', 'PT24H', 'PT12H'),
-    ('00000000-0000-4000-8000-000000000003', 'URGENT', 'PT48H', 'PT72H', 'P5D', 'PT48H'),
-    ('00000000-0000-4000-8000-000000000003', 'ROUTINE', 'P7D', 'P14D', 'P21D', 'P7D'),
-    ('00000000-0000-4000-8000-000000000004', 'EMERGENCY', 'PT12H', 'PT24H', 'PT24H', 'PT12H'),
-    ('00000000-0000-4000-8000-000000000004', 'URGENT', 'PT48H', 'PT72H', 'P5D', 'PT48H'),
-    ('00000000-0000-4000-8000-000000000004', 'ROUTINE', 'P7D', 'P14D', 'P21D', 'P7D');
+    ('00000000-0000-4000-8000-000000000001', 'ROUTINE', 'P14D', 'P21D', 'P30D', 'P14D');

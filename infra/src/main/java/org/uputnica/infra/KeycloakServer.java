@@ -55,20 +55,39 @@ public final class KeycloakServer {
         return baseUrl + "/realms/" + REALM;
     }
 
+    /** Tests: an in-memory store, so that every test run starts from the realm file. */
+    public static final List<String> IN_MEMORY = List.of("--db=dev-mem");
+
+    /**
+     * A store on the given PostgreSQL database (the local stack): users, sessions and signing keys survive a restart,
+     * and the realm is imported only into an empty database ({@code --import-realm} skips a realm that exists).
+     */
+    public static List<String> postgres(String jdbcUrl, String username, String password) {
+        return List.of("--db=postgres", "--db-url=" + jdbcUrl, "--db-username=" + username, "--db-password=" + password);
+    }
+
+    /** Starts Keycloak with the in-memory store (tests). */
+    public static void start(int httpPort, int managementPort, Path stateDir, long ownerPid) {
+        start(httpPort, managementPort, stateDir, ownerPid, IN_MEMORY);
+    }
+
     /**
      * Starts Keycloak in the background in a new process group; {@code stateDir} receives keycloak.log and
-     * keycloak.pgid. With {@code ownerPid > 0} the group ends when that process ends.
+     * keycloak.pgid. With {@code ownerPid > 0} the group ends when that process ends. {@code store} selects the
+     * database ({@link #IN_MEMORY} or {@link #postgres}).
      */
-    public static void start(int httpPort, int managementPort, Path stateDir, long ownerPid) {
+    public static void start(int httpPort, int managementPort, Path stateDir, long ownerPid, List<String> store) {
         try {
             Path home = instanceHome(distribution(), httpPort);
             Files.copy(realmFile(), home.resolve("data/import").resolve(REALM + "-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(stateDir);
-            String kc = String.join(" ", List.of(
+            List<String> words = new ArrayList<>(List.of(
                     quote(home.resolve("bin/kc.sh").toString()), "start-dev",
                     "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                    "--health-enabled=true", "--import-realm", "--db=dev-mem", "--cache=local"));
+                    "--health-enabled=true", "--import-realm", "--cache=local"));
+            store.forEach(option -> words.add(quote(option)));
+            String kc = String.join(" ", words);
             String watchdog = ownerPid > 0
                     ? "while kill -0 " + ownerPid + " 2>/dev/null && kill -0 $kc 2>/dev/null; do sleep 2; done; kill -TERM 0"
                     : "wait $kc";
@@ -151,24 +170,42 @@ public final class KeycloakServer {
 
     /**
      * A Keycloak home of its own for the instance on {@code httpPort}: its own data/ (the realm it imports, its
-     * transaction logs) and its own copy of bin/kc.sh (which takes the home from its own location), the rest linked
-     * to the shared distribution. Several Maven runs on one machine each start a Keycloak; with one shared
-     * data/import, one run's realm file could be swapped for another's between the copy and the import.
+     * transaction logs), its own copy of bin/kc.sh (which takes the home from its own location) and its own
+     * lib/quarkus (where start-dev writes the server it builds for the chosen database), the rest linked to the shared
+     * distribution. Several Maven runs on one machine each start a Keycloak; with one shared data/import, one run's
+     * realm file could be swapped for another's between the copy and the import, and with one shared lib/quarkus a
+     * test Keycloak (in-memory store) and the local stack's (PostgreSQL) would rebuild it under each other.
      */
     private static Path instanceHome(Path dist, int httpPort) throws IOException {
         Path home = dist.resolveSibling(dist.getFileName() + "-" + httpPort);
         Files.createDirectories(home.resolve("bin"));
         Files.createDirectories(home.resolve("data/import"));
-        for (String shared : List.of("lib", "conf", "providers", "themes")) {
-            Path link = home.resolve(shared);
-            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.createSymbolicLink(link, dist.resolve(shared));
+        for (String shared : List.of("conf", "providers", "themes")) {
+            link(home.resolve(shared), dist.resolve(shared));
+        }
+        Path lib = home.resolve("lib");
+        if (Files.isSymbolicLink(lib)) {
+            Files.delete(lib); // an instance home of an earlier version of this class linked lib/ whole
+        }
+        Files.createDirectories(lib);
+        try (var entries = Files.list(dist.resolve("lib"))) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals("quarkus")) {
+                    link(lib.resolve(entry.getFileName()), entry);
+                }
             }
         }
+        Files.createDirectories(lib.resolve("quarkus"));
         Path kc = home.resolve("bin/kc.sh");
         Files.copy(dist.resolve("bin/kc.sh"), kc, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(kc, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(link, target);
+        }
     }
 
     private static void unzip(Path zip, Path target) throws IOException {
@@ -192,7 +229,7 @@ public final class KeycloakServer {
         }
     }
 
-    private static Path realmFile() {
+    public static Path realmFile() {
         String configured = System.getProperty("uputnica.realm.file");
         if (configured != null) {
             return Path.of(configured);

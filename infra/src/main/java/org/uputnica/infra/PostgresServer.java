@@ -26,6 +26,7 @@ public final class PostgresServer implements AutoCloseable {
     /** One throw-away server per JVM, on a free port, removed at JVM exit. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
+            PostgresBinaries.recoverPartialUnpacks();
             try {
                 shared = new PostgresServer(EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off") // throw-away test data: durability is not under test here
@@ -45,6 +46,7 @@ public final class PostgresServer implements AutoCloseable {
      * test data but not a stack whose commits are said to survive a crash; the later {@code -c} options win.
      */
     public static PostgresServer persistent(Path dataDir, int port) throws IOException {
+        PostgresBinaries.recoverPartialUnpacks();
         return new PostgresServer(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)

@@ -27,8 +27,9 @@ import java.util.concurrent.CountDownLatch;
  *       this process stays up as the server's owner and stops it on SIGTERM.</li>
  *   <li>{@code kafka STATE_DIR PORT CONTROLLER_PORT READY_FILE}: a single-node KRaft broker in this JVM with its log
  *       in STATE_DIR/data and the system's topics created; stops on SIGTERM.</li>
- *   <li>{@code keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS}: starts Keycloak in its own process group
- *       (no watchdog), waits until it is ready and returns.</li>
+ *   <li>{@code keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS [JDBC_URL]}: starts Keycloak in its own
+ *       process group (no watchdog) with its data in the PostgreSQL database JDBC_URL (else in memory), waits until it
+ *       is ready and returns.</li>
  * </ul>
  * and {@code demo ISSUER CASE_URL REFERRAL_URL} fills a fresh stack with demo cases ({@link DemoData}).
  * The ready file is written when the server can be used, and removed when it stops.
@@ -52,7 +53,7 @@ public final class Launcher {
 
     private static void usage() {
         System.err.println("usage: postgres DATA_DIR PORT READY_FILE DB... | kafka STATE_DIR PORT CONTROLLER_PORT READY_FILE"
-                + " | keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS | demo ISSUER CASE_URL REFERRAL_URL");
+                + " | keycloak HTTP_PORT MANAGEMENT_PORT STATE_DIR TIMEOUT_SECONDS [JDBC_URL] | demo ISSUER CASE_URL REFERRAL_URL");
         System.exit(2);
     }
 
@@ -141,8 +142,8 @@ public final class Launcher {
         server.awaitShutdown();
     }
 
-    private static void keycloak(String[] args) {
-        if (args.length != 5) {
+    private static void keycloak(String[] args) throws Exception {
+        if (args.length != 5 && args.length != 6) {
             usage();
         }
         int httpPort = Integer.parseInt(args[1]);
@@ -155,8 +156,23 @@ public final class Launcher {
             log("Keycloak already ready at " + base);
             return;
         }
-        KeycloakServer.start(httpPort, managementPort, stateDir, 0);
+        // With a JDBC URL, Keycloak keeps its data (realm, signing keys, sessions) in that database across restarts
+        KeycloakStore persistent = null;
+        List<String> store = KeycloakServer.IN_MEMORY;
+        if (args.length == 6) {
+            String user = System.getenv().getOrDefault("KC_DB_USERNAME", "postgres");
+            String password = System.getenv().getOrDefault("KC_DB_PASSWORD", "postgres");
+            persistent = new KeycloakStore(args[5], user, password, stateDir);
+            if (persistent.resetIfRealmChanged(KeycloakServer.realmFile())) {
+                log("the realm file changed since its import: Keycloak's database emptied, the realm is imported again");
+            }
+            store = KeycloakServer.postgres(args[5], user, password);
+        }
+        KeycloakServer.start(httpPort, managementPort, stateDir, 0, store);
         KeycloakServer.awaitReady(base, managementPort, timeout);
+        if (persistent != null) {
+            persistent.imported(KeycloakServer.realmFile());
+        }
         log("Keycloak ready at " + base + " in " + millis(started) + " ms");
     }
 

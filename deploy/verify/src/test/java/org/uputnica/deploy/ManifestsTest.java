@@ -337,8 +337,13 @@ class ManifestsTest {
             if (!writes.containsAll(deadLetters)) {
                 problems.add(workload + " cannot write its dead-letter topics " + deadLetters);
             }
-            // besides its dead letters, a service writes only the events topic of its own domain (case-service: case)
+            // besides its dead letters, a service writes only the events topic of its own domain (case-service: case),
+            // and one whose outbox relay runs must be able to
             String domain = workload.replace("-service", "");
+            boolean publishes = !"off".equals(Project.prodConfig(workload).get("uputnica.outbox.poll-interval"));
+            if (publishes && !writes.contains("uputnica." + domain + ".events.v1")) {
+                problems.add(workload + " publishes through its outbox but cannot write uputnica." + domain + ".events.v1");
+            }
             for (String topic : writes) {
                 if (!deadLetters.contains(topic) && !topic.equals("uputnica." + domain + ".events.v1")) {
                     problems.add(workload + " may write " + topic + ", which is not its own");

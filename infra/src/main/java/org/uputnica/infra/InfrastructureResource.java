@@ -8,6 +8,7 @@ import java.util.Map;
  * Gives a {@code @QuarkusTest} the real servers: its own database on this JVM's PostgreSQL, this JVM's Kafka broker,
  * and the Keycloak shared by the whole test run. Use with {@code initArgs = @ResourceArg(name = "database", value = ...)}.
  * The servers stop when the JVM exits (Keycloak when the Maven run ends), not per test class.
+ * With -Duputnica.test.infra=containers they are containers instead ({@link TestServers}).
  */
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
     private String database = "app";
@@ -19,6 +20,9 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
+        if (TestServers.containers()) {
+            return TestServers.provider().start(database);
+        }
         PostgresServer postgres = PostgresServer.shared();
         String jdbcUrl = postgres.ensureDatabase(database);
         String bootstrap = KafkaServer.shared();

@@ -31,7 +31,7 @@ public final class Tokens {
 
     /** An access token of a demo user of the shared test Keycloak. */
     public static String of(String username) {
-        return of(KeycloakServer.sharedForTests(), username);
+        return of(TestServers.containers() ? TestServers.provider().keycloakBaseUrl() : KeycloakServer.sharedForTests(), username);
     }
 
     public static String of(String keycloakBaseUrl, String username) {

@@ -140,6 +140,12 @@ public final class KeycloakServer {
         }
     }
 
+    private static Path distributionZip() {
+        String version = System.getProperty("keycloak.version", "26.7.3");
+        return Path.of(System.getProperty("keycloak.dist.zip", System.getProperty("user.home")
+                + "/.m2/repository/org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".zip"));
+    }
+
     /** The unpacked distribution, unpacked from the Maven repository's zip on first use. */
     public static Path distribution() throws IOException {
         String version = System.getProperty("keycloak.version", "26.7.3");
@@ -148,8 +154,7 @@ public final class KeycloakServer {
         if (Files.isExecutable(dist.resolve("bin/kc.sh"))) {
             return dist;
         }
-        Path zip = Path.of(System.getProperty("keycloak.dist.zip", System.getProperty("user.home")
-                + "/.m2/repository/org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".zip"));
+        Path zip = distributionZip();
         if (!Files.exists(zip)) {
             throw new IllegalStateException("Keycloak distribution not found at " + zip + ": build with ./mvnw first");
         }
@@ -189,16 +194,42 @@ public final class KeycloakServer {
         Files.createDirectories(lib);
         try (var entries = Files.list(dist.resolve("lib"))) {
             for (Path entry : entries.toList()) {
-                if (!entry.getFileName().toString().equals("quarkus")) {
-                    link(lib.resolve(entry.getFileName()), entry);
+                String name = entry.getFileName().toString();
+                if (name.equals("quarkus-run.jar")) {
+                    // copied, not linked: the server finds lib/quarkus beside the real path of this jar
+                    Files.deleteIfExists(lib.resolve(name));
+                    Files.copy(entry, lib.resolve(name));
+                } else if (!name.equals("quarkus")) {
+                    link(lib.resolve(name), entry);
                 }
             }
         }
-        Files.createDirectories(lib.resolve("quarkus"));
+        seedBuild(lib.resolve("quarkus"));
         Path kc = home.resolve("bin/kc.sh");
         Files.copy(dist.resolve("bin/kc.sh"), kc, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(kc, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
+    }
+
+    /**
+     * The server cannot start without a build in lib/quarkus (quarkus-application.dat): an instance's own lib/quarkus
+     * starts as the distribution's, taken from the zip (the shared unpacked copy may be rebuilt by another instance).
+     */
+    private static void seedBuild(Path quarkus) throws IOException {
+        if (Files.exists(quarkus.resolve("quarkus-application.dat"))) {
+            return;
+        }
+        Files.createDirectories(quarkus);
+        String prefix = "keycloak-" + System.getProperty("keycloak.version", "26.7.3") + "/lib/quarkus/";
+        try (InputStream in = Files.newInputStream(distributionZip()); ZipInputStream zis = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zis.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(prefix) && !name.substring(prefix.length()).contains("/")) {
+                    Files.copy(zis, quarkus.resolve(name.substring(prefix.length())), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static void link(Path link, Path target) throws IOException {

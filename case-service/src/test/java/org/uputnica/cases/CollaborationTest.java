@@ -225,4 +225,33 @@ class CollaborationTest {
         as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId).then().statusCode(200)
                 .body("withdrawalNote", equalTo("Mother withdrew it"));
     }
+
+    @Test
+    void anExtensionOfAccessHasAnUpperBoundAndIsInTheAccessLog() {
+        String caseId = openCase("ana.csr", "Dara", "Ristić");
+        String consentId = consent(caseId, "udruzenje-rod");
+        UUID referral = UUID.randomUUID();
+        OffsetDateTime t = OffsetDateTime.now();
+        List<String> shared = List.of("IDENTITY", "LANGUAGE");
+        publish(referralEvent(EventType.REFERRAL_SENT, referral, caseId, "csr-kikinda", "udruzenje-rod", "SENT", GROUP,
+                        UUID.fromString(consentId), shared, t),
+                referralEvent(EventType.REFERRAL_ACCEPTED, referral, caseId, "csr-kikinda", "udruzenje-rod", "ACCEPTED",
+                        GROUP, UUID.fromString(consentId), shared, t.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("marko.rod").when().get("/api/v1/cases/" + caseId).then().statusCode(200));
+        String extension = "/api/v1/cases/" + caseId + "/collaborations/" + referral + "/extension";
+
+        LocalDate tooFar = LocalDate.now().plusDays(181);
+        as("ana.csr").body("{\"until\": \"" + tooFar + "\"}").when().put(extension).then().statusCode(400)
+                .contentType(PROBLEM).body("type", equalTo("urn:uputnica:problem:validation"))
+                .body("errors.field", equalTo(List.of("until")));
+        LocalDate latest = LocalDate.now().plusDays(180);
+        as("ana.csr").body("{\"until\": \"" + latest + "\"}").when().put(extension).then().statusCode(200)
+                .body("accessNow", equalTo(true));
+
+        as("milica.supervisor").when().get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(200)
+                .body("findAll { it.username == 'ana.csr' }.purpose",
+                        hasItem("access of udruzenje-rod extended until " + latest + " (referral " + referral + ")"))
+                .body("findAll { it.purpose.startsWith('access of') }.action", equalTo(List.of("UPDATE")));
+    }
 }

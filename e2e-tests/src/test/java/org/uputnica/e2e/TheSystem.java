@@ -33,7 +33,15 @@ public final class TheSystem {
         Map<String, String> referralEnv = env("referrals");
         referralEnv.put("CASE_SERVICE_URL", "http://localhost:" + casePort);
         referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
-        notifications = ServiceProcess.start("notification-service", Ports.free(), env("notifications"));
+        Map<String, String> notificationEnv = env("notifications");
+        // the fixtures' webhooks point at localhost, which production refuses; and the access matrix registers many
+        notificationEnv.put("WEBHOOKS_ALLOWED_HOSTS", "localhost");
+        notificationEnv.put("WEBHOOKS_MAX_PER_AGENCY", "100");
+        // production has no default key for webhook secrets at rest: a fresh one per run, like the run's databases
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        notificationEnv.put("WEBHOOKS_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(key));
+        notifications = ServiceProcess.start("notification-service", Ports.free(), notificationEnv);
         for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
             s.awaitReady(Duration.ofSeconds(120));
         }

@@ -39,13 +39,17 @@ public final class KafkaServer {
         return shared.getAdvertisedListeners();
     }
 
-    /** Creates every topic of {@link Topic} with its partition count; existing topics are left as they are. */
+    /**
+     * Creates every topic of {@link Topic} with its partition count and retention; existing topics are left as they
+     * are (change their retention with kafka-configs.sh --alter --add-config retention.ms=...).
+     */
     public static void createTopics(String bootstrapServers, int replicationFactor) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topic.all().stream()
                     .filter(t -> !existing.contains(t.topicName()))
-                    .map(t -> new NewTopic(t.topicName(), t.partitions(), (short) replicationFactor))
+                    .map(t -> new NewTopic(t.topicName(), t.partitions(), (short) replicationFactor)
+                            .configs(Map.of("retention.ms", Long.toString(t.retention().toMillis()))))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

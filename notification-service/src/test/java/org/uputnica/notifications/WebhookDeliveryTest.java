@@ -2,11 +2,13 @@ package org.uputnica.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +63,9 @@ class WebhookDeliveryTest {
     @Inject
     AdjustableClock clock;
 
+    @Inject
+    EntityManager em;
+
     @BeforeAll
     static void startReceiver() {
         receiver = new WebhookReceiver();
@@ -91,14 +96,18 @@ class WebhookDeliveryTest {
 
     /** Verifies a request as a receiver would, from the Standard Webhooks convention alone. */
     static void assertSigned(WebhookReceiver.Received request, String secret) {
+        assertEquals(signature(request, secret), request.signature());
+    }
+
+    /** The signature a receiver expects of this request under this secret. */
+    static String signature(WebhookReceiver.Received request, String secret) {
         assertNotNull(request.id(), "webhook-id");
         assertNotNull(request.timestamp(), "webhook-timestamp");
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             String signed = request.id() + "." + request.timestamp() + "." + request.body();
-            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-            assertEquals(expected, request.signature());
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -261,6 +270,69 @@ class WebhookDeliveryTest {
         ministry().when().get("/api/v1/webhooks/" + id).then().statusCode(200).body("url", equalTo(receiver.url("/ministry-private")));
         ministry().when().delete("/api/v1/webhooks/" + id).then().statusCode(204);
         ministry().when().get("/api/v1/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aReceiverThatDripsItsAnswerIsCutOffAtTheDeadlineAndHoldsUpNoOtherAgency() {
+        receiver.drip("/ministry-drip", Duration.ofSeconds(90));
+        Map<String, Object> slow = register(ministry(), "/ministry-drip", List.of(SENT));
+        register(as("nina.admin"), "/rod-quick", List.of(SENT));
+
+        ReferralEvents.Data toMinistry = between("csr-kikinda", "minrzs");
+        send(bootstrap, toMinistry.event(EventType.REFERRAL_SENT));
+        await().atMost(PATIENCE).until(() -> !about("/ministry-drip", toMinistry.referralId).isEmpty());
+
+        // the ministry's endpoint is still dripping its answer: another agency's delivery does not wait for it
+        ReferralEvents.Data toRod = between("csr-kikinda", "udruzenje-rod");
+        send(bootstrap, toRod.event(EventType.REFERRAL_SENT));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !about("/rod-quick", toRod.referralId).isEmpty());
+
+        // and the slow attempt ends at its deadline (5 s in tests), a failure to retry, long before the drip would end
+        String path = "/api/v1/webhooks/" + slow.get("id") + "/deliveries";
+        await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(1).equals(ministry().when().get(path)
+                .then().statusCode(200).extract().jsonPath().get("find { it.attempts > 0 }.attempts")));
+        Map<String, Object> cut = ministry().when().get(path).then().extract().jsonPath().getMap("find { it.attempts > 0 }");
+        assertEquals("no complete answer within 5 s", cut.get("lastError"));
+        assertEquals(null, cut.get("lastStatusCode"));
+        assertEquals("PENDING", cut.get("status"));
+        ministry().when().delete("/api/v1/webhooks/" + slow.get("id")).then().statusCode(204);
+    }
+
+    @Test
+    void aSecretIsSealedAtRestAndRotatesWithBothSignaturesUntilTheOldOneIsRetired() {
+        Map<String, Object> webhook = register(ministry(), "/ministry-rotation", List.of(SENT));
+        String id = (String) webhook.get("id");
+        String oldSecret = (String) webhook.get("secret");
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select secret from webhook_subscription where id = :id")
+                .setParameter("id", UUID.fromString(id)).getSingleResult());
+        assertTrue(stored.startsWith("gcm1:"), "sealed: " + stored);
+        assertFalse(stored.contains(oldSecret.substring("whsec_".length())), "no plain secret in the database");
+
+        Map<String, Object> rotated = ministry().when().post("/api/v1/webhooks/" + id + "/secret-rotation")
+                .then().statusCode(200).body("previousSecretActive", equalTo(true)).extract().jsonPath().getMap("$");
+        String newSecret = (String) rotated.get("secret");
+        assertTrue(newSecret.startsWith("whsec_") && !newSecret.equals(oldSecret));
+        ministry().when().post("/api/v1/webhooks/" + id + "/secret-rotation").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:secret-rotation-pending"));
+        as("nina.admin").when().post("/api/v1/webhooks/" + id + "/secret-rotation").then().statusCode(404);
+        assertFalse(ministry().when().get("/api/v1/webhooks/" + id).then().statusCode(200)
+                .body("previousSecretActive", equalTo(true)).extract().jsonPath().getMap("$").containsKey("secret"));
+
+        // while both are held, each delivery carries both signatures, the new one first
+        ReferralEvents.Data during = between("csr-kikinda", "minrzs");
+        send(bootstrap, during.event(EventType.REFERRAL_SENT));
+        await().atMost(PATIENCE).until(() -> about("/ministry-rotation", during.referralId).size() == 1);
+        WebhookReceiver.Received twice = about("/ministry-rotation", during.referralId).get(0);
+        assertEquals(signature(twice, newSecret) + " " + signature(twice, oldSecret), twice.signature());
+
+        ministry().when().delete("/api/v1/webhooks/" + id + "/previous-secret").then().statusCode(204);
+        ministry().when().get("/api/v1/webhooks/" + id).then().body("previousSecretActive", equalTo(false));
+        ReferralEvents.Data after = between("csr-kikinda", "minrzs");
+        send(bootstrap, after.event(EventType.REFERRAL_SENT));
+        await().atMost(PATIENCE).until(() -> about("/ministry-rotation", after.referralId).size() == 1);
+        assertSigned(about("/ministry-rotation", after.referralId).get(0), newSecret);
+        ministry().when().delete("/api/v1/webhooks/" + id).then().statusCode(204);
     }
 
     /** The webhook's only delivery, once it has had this many attempts. */

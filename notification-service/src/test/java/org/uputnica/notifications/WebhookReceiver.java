@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 
 /** A real HTTP endpoint for webhooks, in the test JVM: it records what arrives and answers what the test says. */
 final class WebhookReceiver implements AutoCloseable {
@@ -22,6 +25,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, Integer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Duration> drips = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
         try {
@@ -30,6 +34,12 @@ final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // one thread per request: a dripping answer must not hold up the others
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "webhook-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -42,6 +52,11 @@ final class WebhookReceiver implements AutoCloseable {
         answers.put(path, status);
     }
 
+    /** From now on, requests to {@code path} get a 200 whose body comes one byte every 200 ms for this long. */
+    void drip(String path, Duration during) {
+        drips.put(path, during);
+    }
+
     List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -52,6 +67,22 @@ final class WebhookReceiver implements AutoCloseable {
         received.add(new Received(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                 headers.getFirst("webhook-signature"), headers.getFirst("Content-Type"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Duration drip = drips.get(path);
+        if (drip != null) {
+            exchange.sendResponseHeaders(200, 0);
+            long end = System.nanoTime() + drip.toNanos();
+            try (var body = exchange.getResponseBody()) {
+                while (System.nanoTime() < end) {
+                    body.write(' ');
+                    body.flush();
+                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos()); // the slow peer itself, not a test waiting
+                }
+            } catch (IOException gone) {
+                // the caller gave up: that is the point
+            }
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(answers.getOrDefault(path, 204), -1);
         exchange.close();
     }

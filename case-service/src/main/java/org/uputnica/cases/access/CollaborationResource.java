@@ -1,7 +1,6 @@
 package org.uputnica.cases.access;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.uputnica.cases.audit.AccessAudit;
+import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.ProblemException;
@@ -37,14 +38,20 @@ import java.util.UUID;
 @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
 public class CollaborationResource {
 
-    @Inject
-    CaseAccessPolicy policy;
+    private final CaseAccessPolicy policy;
+    private final CurrentCaller caller;
+    private final Clock clock;
+    private final CollaborationConfig config;
+    private final AccessAudit audit;
 
-    @Inject
-    CurrentCaller caller;
-
-    @Inject
-    Clock clock;
+    public CollaborationResource(CaseAccessPolicy policy, CurrentCaller caller, Clock clock, CollaborationConfig config,
+                                 AccessAudit audit) {
+        this.policy = policy;
+        this.caller = caller;
+        this.clock = clock;
+        this.config = config;
+        this.audit = audit;
+    }
 
     @GET
     @Transactional
@@ -61,14 +68,18 @@ public class CollaborationResource {
     @PUT
     @Path("/{referralId}/extension")
     @Transactional
-    @Operation(summary = "Keep a receiver's access after its referral closes, until a day")
+    @Operation(summary = "Keep a receiver's access after its referral closes, until a day",
+            description = "At most uputnica.collaborations.max-extension ahead (180 days by default); recorded in the "
+                    + "case's access log.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "follow-up", value = """
             {"until": "2027-02-28"}""")))
     @APIResponse(responseCode = "200", description = "The referral with its access")
+    @APIResponse(responseCode = "400", description = "until is in the past, or further ahead than allowed (validation)")
     @APIResponse(responseCode = "409", description = "The referral's sharing was revoked, or it was never accepted")
     public CollaborationView extend(@PathParam("caseId") UUID caseId, @PathParam("referralId") UUID referralId,
                                     @NotNull @Valid Extension body) {
-        policy.owner(caller.get(), caseId);
+        Caller who = caller.get();
+        policy.owner(who, caseId);
         CaseReferral r = CaseReferral.findById(referralId);
         if (r == null || !r.caseId.equals(caseId)) {
             throw ProblemException.notFound("no referral " + referralId + " of case " + caseId);
@@ -81,7 +92,13 @@ public class CollaborationResource {
         if (body.until().isBefore(today)) {
             throw ProblemException.invalidField("until", "must not be in the past");
         }
+        LocalDate latest = today.plus(config.maxExtension());
+        if (body.until().isAfter(latest)) {
+            throw ProblemException.invalidField("until", "must not be after " + latest + " (" + config.maxExtension() + " from today)");
+        }
         r.extendedUntil = body.until();
+        audit.record(who, caseId, AccessAudit.Action.UPDATE,
+                "access of " + r.toAgency + " extended until " + body.until() + " (referral " + referralId + ")");
         return CollaborationView.of(r, today);
     }
 }

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.uputnica.notifications.delivery.DeliveryStatus;
 import org.uputnica.notifications.delivery.Failures;
@@ -20,61 +19,65 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due webhook deliveries. Each run claims them with {@code FOR UPDATE SKIP LOCKED} and a lease in a short
- * transaction (so instances share the work and a crashed one's claims come due again), POSTs them all at once
- * outside any transaction (so one slow endpoint does not hold up the others beyond the request timeout), and logs
- * every attempt. A failed delivery is retried with exponential back-off for a day, counted from when it was created
+ * transaction (so instances share the work and a crashed one's claims come due again), checks each endpoint's
+ * address ({@link EndpointGuard}), POSTs them outside any transaction with a deadline on the whole attempt, and logs
+ * every attempt as its answer comes, without waiting for the others. A failed delivery is retried with exponential back-off for a day, counted from when it was created
  * or last replayed, and then parked (FAILED) in the dead-letter store.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    @Inject
-    EntityManager em;
+    /** The error an attempt records when the endpoint's address is refused: the same whatever the address was. */
+    static final String REFUSED = "the endpoint's address is not allowed";
 
-    @Inject
-    Clock clock;
+    private final EntityManager em;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final WebhookConfig config;
+    private final EndpointGuard guard;
+    private final WebhookSecrets secrets;
 
-    @Inject
-    MeterRegistry metrics;
-
-    @ConfigProperty(name = "uputnica.webhooks.batch-size", defaultValue = "50")
-    int batchSize;
-
-    @ConfigProperty(name = "uputnica.webhooks.lease", defaultValue = "PT5M")
-    Duration lease;
-
-    @ConfigProperty(name = "uputnica.webhooks.retry.first-delay", defaultValue = "PT30S")
-    Duration firstDelay;
-
-    @ConfigProperty(name = "uputnica.webhooks.retry.max-delay", defaultValue = "PT4H")
-    Duration maxDelay;
-
-    @ConfigProperty(name = "uputnica.webhooks.retry.give-up-after", defaultValue = "PT24H")
-    Duration giveUpAfter;
-
-    @ConfigProperty(name = "uputnica.webhooks.connect-timeout", defaultValue = "PT5S")
-    Duration connectTimeout;
-
-    @ConfigProperty(name = "uputnica.webhooks.request-timeout", defaultValue = "PT10S")
-    Duration requestTimeout;
+    public WebhookDispatcher(EntityManager em, Clock clock, MeterRegistry metrics, WebhookConfig config, EndpointGuard guard,
+                             WebhookSecrets secrets) {
+        this.secrets = secrets;
+        this.em = em;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.config = config;
+        this.guard = guard;
+    }
 
     private HttpClient http;
+    private Semaphore inFlight;
+    private ExecutorService workers;
 
     /** What one attempt needs, read in the claiming transaction. */
-    private record Outgoing(UUID id, String url, String secret, String payload) {
+    private record Outgoing(UUID id, String url, UUID subscriptionId, String secret, String previousSecret, String payload) {
     }
 
     /** What one attempt got: a status code, or the failure that kept any answer from coming. */
-    private record Answer(Integer statusCode, String error, long millis) {
+    private record Answer(Integer statusCode, String error, long millis, boolean refused) {
+        Answer(Integer statusCode, String error, long millis) {
+            this(statusCode, error, millis, false);
+        }
+
+        /** Nothing was sent: no status, no time, no error text that could tell about the network behind it. */
+        static Answer refusedAddress() {
+            return new Answer(null, REFUSED, 0, true);
+        }
+
         boolean delivered() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
@@ -83,46 +86,68 @@ public class WebhookDispatcher {
     @PostConstruct
     void init() {
         // redirects are not followed: the signed request goes to the registered URL or nowhere
-        http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        inFlight = new Semaphore(config.maxInFlight());
+        // address checks (DNS) and recording (the database) block: never on the HTTP client's or the timer's threads
+        workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "webhook-worker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Claims what is due and starts every attempt without waiting for any: each is recorded when its answer comes or
+     * its deadline passes, so one slow endpoint holds up no other delivery, and the next poll goes on meanwhile.
+     * At most {@code max-in-flight} attempts are under way; a claim's lease is longer than an attempt's deadline.
+     */
     @Scheduled(identity = "webhook-dispatcher", every = "${uputnica.webhooks.poll-interval:2s}",
             delayed = "${uputnica.webhooks.initial-delay:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        List<Outgoing> due = claimDue();
-        List<CompletableFuture<Answer>> answers = new ArrayList<>();
-        for (Outgoing out : due) {
-            answers.add(post(out));
+        int room = Math.min(inFlight.availablePermits(), config.batchSize());
+        if (room == 0) {
+            return;
         }
-        // recorded here, on the scheduler's thread, one transaction each: a failure to record one leaves the others
-        for (int i = 0; i < due.size(); i++) {
-            try {
-                record(due.get(i).id(), answers.get(i).join());
-            } catch (RuntimeException e) {
-                // its lease runs out and it is sent again: at least once, and receivers dedupe on webhook-id
-                LOG.errorf(e, "cannot record the attempt of webhook delivery %s", due.get(i).id());
-            }
+        for (Outgoing out : claimDue(room)) {
+            inFlight.acquireUninterruptibly(); // only this thread acquires, and it claimed no more than were free
+            CompletableFuture.supplyAsync(() -> guard.check(URI.create(out.url())), workers)
+                    .thenCompose(verdict -> attempt(out, verdict))
+                    .exceptionally(failure -> new Answer(null, Failures.describe(failure), 0))
+                    .thenAcceptAsync(answer -> record(out.id(), answer), workers)
+                    .whenComplete((done, failure) -> {
+                        inFlight.release();
+                        if (failure != null) {
+                            // its lease runs out and it is sent again: at least once, and receivers dedupe on webhook-id
+                            LOG.errorf(failure, "cannot record the attempt of webhook delivery %s", out.id());
+                        }
+                    });
         }
     }
 
-    private List<Outgoing> claimDue() {
+    private List<Outgoing> claimDue(int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            select d.id, s.url, s.secret, d.payload
+                            select d.id, s.url, s.id as subscription_id, s.secret, s.previous_secret, d.payload
                             from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
                             where d.status = 'PENDING' and d.next_attempt_at <= :now
                             order by d.next_attempt_at limit :limit
                             for update of d skip locked""")
                     .setParameter("now", now)
-                    .setParameter("limit", batchSize)
+                    .setParameter("limit", limit)
                     .getResultList();
             List<Outgoing> due = rows.stream()
-                    .map(r -> new Outgoing((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+                    .map(r -> new Outgoing((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5]))
+                    .toList();
             if (!due.isEmpty()) {
                 em.createNativeQuery("update webhook_delivery set next_attempt_at = :leaseEnd where id in (:ids)")
-                        .setParameter("leaseEnd", now.plus(lease))
+                        .setParameter("leaseEnd", now.plus(config.lease()))
                         .setParameter("ids", due.stream().map(Outgoing::id).toList())
                         .executeUpdate();
             }
@@ -130,35 +155,42 @@ public class WebhookDispatcher {
         });
     }
 
-    private CompletableFuture<Answer> post(Outgoing out) {
+    private CompletableFuture<Answer> attempt(Outgoing out, EndpointGuard.Verdict verdict) {
+        if (verdict == EndpointGuard.Verdict.REFUSED) {
+            return CompletableFuture.completedFuture(Answer.refusedAddress());
+        }
+        if (verdict == EndpointGuard.Verdict.UNRESOLVED) {
+            return CompletableFuture.completedFuture(new Answer(null, "the endpoint's host name did not resolve", 0));
+        }
         long timestamp = clock.instant().getEpochSecond();
         String id = out.id().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(out.url()))
+                .timeout(config.requestTimeout()) // until the headers
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Uputnica-Webhooks/1")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.signAll(
+                        secrets.signing(out.subscriptionId(), out.secret(), out.previousSecret()), id, timestamp, out.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(out.payload()))
+                .build();
         long started = System.nanoTime();
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(out.url()))
-                    .timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Uputnica-Webhooks/1")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(out.secret(), id, timestamp, out.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(out.payload()))
-                    .build();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Answer(null, Failures.describe(e), 0));
-        }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
+        Duration deadline = config.attemptDeadline();
+        CompletableFuture<HttpResponse<Void>> call = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return call.handle((response, failure) -> {
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     return failure == null
                             ? new Answer(response.statusCode(), response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), millis)
                             : new Answer(null, Failures.describe(failure), millis);
-                });
+                })
+                // the whole attempt, the answer's body included; then the exchange is dropped
+                .completeOnTimeout(new Answer(null, "no complete answer within " + deadline.toSeconds() + " s", deadline.toMillis()),
+                        deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, failure) -> call.cancel(true));
     }
 
     private void record(UUID id, Answer answer) {
-        RetrySchedule schedule = new RetrySchedule(firstDelay, maxDelay, giveUpAfter);
+        RetrySchedule schedule = new RetrySchedule(config.retry().firstDelay(), config.retry().maxDelay(), config.retry().giveUpAfter());
         DeliveryStatus outcome = QuarkusTransaction.requiringNew().call(() -> {
             WebhookDelivery d = WebhookDelivery.findById(id);
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -181,6 +213,13 @@ public class WebhookDispatcher {
                 return d.status;
             }
             d.windowAttempts++;
+            if (answer.refused()) {
+                // parked at once: retrying would only knock on the same door; a replay checks the address again
+                d.status = DeliveryStatus.FAILED;
+                d.nextAttemptAt = null;
+                d.parkedAt = now;
+                return d.status;
+            }
             Optional<OffsetDateTime> next = schedule.nextAttempt(d.windowAttempts, d.retryFrom, now);
             d.status = next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
             d.nextAttemptAt = next.orElse(null);

@@ -1,7 +1,6 @@
 package org.uputnica.notifications.webhook;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -41,18 +40,25 @@ import java.util.UUID;
         POSTed as its CloudEvents JSON to every webhook of the agency that asked for its type, signed per the Standard \
         Webhooks convention: headers webhook-id (the delivery id, the same on every retry), webhook-timestamp (seconds \
         since the epoch) and webhook-signature: v1,base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)), where key \
-        is the base64-decoded part of the secret after whsec_. Any 2xx answer is success. Failures are retried with \
+        is the base64-decoded part of the secret after whsec_; during a secret rotation the header holds two signatures, \
+        space-separated, one per secret. Any 2xx answer is success. Only public internet \
+        addresses are called: the host is resolved at registration and before every attempt, and an attempt to an \
+        address that is not public is parked at once with the error "the endpoint's address is not allowed". Failures are retried with \
         exponential back-off (30 s, doubling, at most 4 h apart) for a day, then parked in the dead-letter store, from \
         where they can be replayed.""")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({Roles.INTEGRATOR, Roles.AGENCY_ADMIN})
 public class WebhookResource {
 
-    @Inject
-    Webhooks webhooks;
+    private final Webhooks webhooks;
+    private final SecretRotation rotation;
+    private final CurrentCaller caller;
 
-    @Inject
-    CurrentCaller caller;
+    public WebhookResource(Webhooks webhooks, SecretRotation rotation, CurrentCaller caller) {
+        this.webhooks = webhooks;
+        this.rotation = rotation;
+        this.caller = caller;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,6 +70,9 @@ public class WebhookResource {
                     + "\"eventTypes\": [\"org.uputnica.referral.sent.v1\", \"org.uputnica.referral.overdue.v1\"]}")))
     @APIResponse(responseCode = "201", description = "Registered; the body holds the secret")
     @APIResponse(responseCode = "400", description = "A bad URL (not absolute http(s), credentials in it, http where https is required) or event type")
+    @APIResponse(responseCode = "409", description = "Your agency has as many webhooks as allowed (webhook-limit-reached, 10 by default)")
+    @APIResponse(responseCode = "422", description = "The URL's host does not resolve, or resolves to an address that is not public "
+            + "(loopback, private, link-local, ...): webhook-address-not-allowed")
     public Response register(@Valid @NotNull WebhookInput input, @Context UriInfo uri) {
         WebhookView created = webhooks.register(caller.get(), input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -92,6 +101,29 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such webhook of your agency")
     public void remove(@PathParam("id") UUID id) {
         webhooks.remove(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/secret-rotation")
+    @Operation(summary = "Issue a new signing secret; the old one keeps signing until retired",
+            description = "The answer carries the new secret, once. Until DELETE .../previous-secret, every delivery's "
+                    + "webhook-signature holds two signatures, \"v1,<new> v1,<old>\" (Standard Webhooks): switch the "
+                    + "receiver to the new secret, then retire the old one.")
+    @APIResponse(responseCode = "200", description = "The webhook with its new secret")
+    @APIResponse(responseCode = "404", description = "No such webhook of your agency")
+    @APIResponse(responseCode = "409", description = "A rotation is under way: retire the previous secret first (secret-rotation-pending)")
+    public WebhookView rotateSecret(@PathParam("id") UUID id) {
+        return rotation.rotate(caller.get(), id);
+    }
+
+    @DELETE
+    @Path("/{id}/previous-secret")
+    @Operation(summary = "Retire the secret a rotation replaced", description = "Only the new secret signs from now on. "
+            + "Answers 204 also when there is nothing to retire.")
+    @APIResponse(responseCode = "204", description = "Retired")
+    @APIResponse(responseCode = "404", description = "No such webhook of your agency")
+    public void retirePreviousSecret(@PathParam("id") UUID id) {
+        rotation.retirePrevious(caller.get(), id);
     }
 
     @GET

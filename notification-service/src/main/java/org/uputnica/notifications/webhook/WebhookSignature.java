@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Signing as the Standard Webhooks convention (standardwebhooks.com) asks, so receivers can use its libraries: the
@@ -25,6 +27,11 @@ public final class WebhookSignature {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The {@code webhook-signature} header for several secrets (during a rotation): their signatures, space-separated. */
+    public static String signAll(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body)).collect(Collectors.joining(" "));
     }
 
     /** The value of the {@code webhook-signature} header. */

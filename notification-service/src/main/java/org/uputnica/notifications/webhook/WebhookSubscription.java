@@ -20,8 +20,15 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public String url;
 
-    /** {@code whsec_} and the base64 HMAC key, as Standard Webhooks writes secrets. */
+    /** {@code whsec_} and the base64 HMAC key, as Standard Webhooks writes secrets, sealed ({@link WebhookSecrets}). */
     public String secret;
+
+    /** During a rotation, the secret before {@link #secret}, sealed: it still signs until it is retired. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "secret_rotated_at")
+    public OffsetDateTime secretRotatedAt;
 
     @Column(name = "event_types")
     public String[] eventTypes;

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A registered webhook. The secret is shown once, in the answer to its registration. */
+/** A registered webhook. A secret is shown once, in the answer to the registration or rotation that issued it. */
 @Schema(description = "A registered webhook")
 public record WebhookView(
         UUID id,
@@ -15,11 +15,16 @@ public record WebhookView(
         @Schema(example = "[\"org.uputnica.referral.sent.v1\"]") List<String> eventTypes,
         @Schema(example = "Ministry case register") String description,
         OffsetDateTime createdAt,
-        @Schema(description = "Only in the answer to the registration: the signing secret (Standard Webhooks, whsec_...). "
+        @Schema(description = "Only in the answer to the registration or a rotation: the signing secret (Standard Webhooks, whsec_...). "
                 + "Store it; it is never shown again.", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+        @Schema(description = "True while a rotated-out secret still signs deliveries beside the new one (until it is retired)")
+        boolean previousSecretActive,
+        @Schema(description = "When the secret was last rotated") OffsetDateTime secretRotatedAt) {
 
-    static WebhookView of(WebhookSubscription s, boolean withSecret) {
-        return new WebhookView(s.id, s.url, List.of(s.eventTypes), s.description, s.createdAt, withSecret ? s.secret : null);
+    /** @param plainSecret the secret just issued, to show once; null otherwise */
+    static WebhookView of(WebhookSubscription s, String plainSecret) {
+        return new WebhookView(s.id, s.url, List.of(s.eventTypes), s.description, s.createdAt, plainSecret,
+                s.previousSecret != null, s.secretRotatedAt);
     }
 }

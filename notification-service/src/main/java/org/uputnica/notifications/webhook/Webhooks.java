@@ -1,9 +1,9 @@
 package org.uputnica.notifications.webhook;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.uputnica.events.EventType;
 import org.uputnica.identity.Caller;
 import org.uputnica.notifications.delivery.DeliveryStatus;
@@ -33,20 +33,32 @@ import java.util.stream.Collectors;
 public class Webhooks {
     public static final String NOT_PARKED = ProblemType.of("not-parked");
     public static final String WEBHOOK_REMOVED = ProblemType.of("webhook-removed");
+    public static final String ADDRESS_NOT_ALLOWED = ProblemType.of("webhook-address-not-allowed");
+    public static final String LIMIT_REACHED = ProblemType.of("webhook-limit-reached");
     static final int LOG_LIMIT = 100;
+    /** One text for a name that does not resolve and one that resolves inward: neither tells about the network. */
+    static final String NOT_PUBLIC = "must resolve to public internet addresses only";
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final WebhookConfig config;
+    private final EndpointGuard guard;
+    private final EntityManager em;
+    private final WebhookSecrets secrets;
 
-    @ConfigProperty(name = "uputnica.webhooks.require-https", defaultValue = "true")
-    boolean requireHttps;
+    public Webhooks(Clock clock, WebhookConfig config, EndpointGuard guard, EntityManager em, WebhookSecrets secrets) {
+        this.clock = clock;
+        this.secrets = secrets;
+        this.config = config;
+        this.guard = guard;
+        this.em = em;
+    }
 
     /** The event types a webhook may ask for: exactly those that tell an agency something. */
     public static List<String> subscribableTypes() {
         return Arrays.stream(EventType.values()).filter(NoticeRouting::routes).map(EventType::value).toList();
     }
 
-    @Transactional
+    /** Validates, resolves the host (outside any transaction: DNS may be slow), then saves within the agency's cap. */
     public WebhookView register(Caller caller, WebhookInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String url = checkUrl(input.url().trim(), errors);
@@ -64,28 +76,44 @@ public class Webhooks {
             String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
             throw new ProblemException(400, ProblemType.VALIDATION, "Invalid request", detail, errors);
         }
+        if (guard.check(URI.create(url)) != EndpointGuard.Verdict.ALLOWED) {
+            throw new ProblemException(422, ADDRESS_NOT_ALLOWED, "Endpoint address not allowed", "url: " + NOT_PUBLIC,
+                    List.of(new Problem.FieldError("url", NOT_PUBLIC)));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> save(caller, url, types, input.description()));
+    }
+
+    private WebhookView save(Caller caller, String url, Set<String> types, String description) {
+        // one registration of an agency at a time, so that two at once cannot both pass the cap
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "webhooks:" + caller.agency()).getSingleResult();
+        long active = WebhookSubscription.count("agency = ?1 and removedAt is null", caller.agency());
+        if (active >= config.maxPerAgency()) {
+            throw ProblemException.conflict(LIMIT_REACHED, "your agency has " + active + " webhooks, the most allowed ("
+                    + config.maxPerAgency() + "); remove one first");
+        }
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.agency = caller.agency();
         s.url = url;
-        s.secret = WebhookSignature.newSecret();
+        String secret = secrets.issue(s);
         s.eventTypes = types.toArray(String[]::new);
-        s.description = input.description();
+        s.description = description;
         s.createdBy = caller.userId();
         s.createdAt = OffsetDateTime.now(clock);
         s.persist();
-        return WebhookView.of(s, true);
+        return WebhookView.of(s, secret);
     }
 
     @Transactional
     public List<WebhookView> list(Caller caller) {
         return WebhookSubscription.<WebhookSubscription>list("agency = ?1 and removedAt is null order by createdAt",
-                caller.agency()).stream().map(s -> WebhookView.of(s, false)).toList();
+                caller.agency()).stream().map(s -> WebhookView.of(s, null)).toList();
     }
 
     @Transactional
     public WebhookView get(Caller caller, UUID id) {
-        return WebhookView.of(active(caller, id), false);
+        return WebhookView.of(active(caller, id), null);
     }
 
     /** Removes a webhook; what it still had pending is parked, so the log says what never went out. */
@@ -143,7 +171,7 @@ public class Webhooks {
         return withAttempts(List.of(d)).get(0);
     }
 
-    private WebhookSubscription active(Caller caller, UUID id) {
+    static WebhookSubscription active(Caller caller, UUID id) {
         WebhookSubscription s = owned(caller, id);
         if (s.removedAt != null) {
             throw ProblemException.notFound("no webhook " + id + " of your agency");
@@ -152,7 +180,7 @@ public class Webhooks {
     }
 
     /** A webhook of the caller's agency, removed or not. */
-    private WebhookSubscription owned(Caller caller, UUID id) {
+    static WebhookSubscription owned(Caller caller, UUID id) {
         WebhookSubscription s = WebhookSubscription.findById(id);
         if (s == null || !s.agency.equals(caller.agency())) {
             throw ProblemException.notFound("no webhook " + id + " of your agency");
@@ -176,7 +204,7 @@ public class Webhooks {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 errors.add(new Problem.FieldError("url", "must be an absolute http(s) URL"));
-            } else if (requireHttps && !scheme.equals("https")) {
+            } else if (config.requireHttps() && !scheme.equals("https")) {
                 errors.add(new Problem.FieldError("url", "must use https"));
             } else if (uri.getUserInfo() != null) {
                 // it would be stored and shown with the webhook; authenticate by verifying the signature instead

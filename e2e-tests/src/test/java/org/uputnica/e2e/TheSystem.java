@@ -36,7 +36,7 @@ public final class TheSystem {
         referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
         notifications = ServiceProcess.start("notification-service", Ports.free(), env("notifications"));
         for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
-            s.awaitReady(Duration.ofSeconds(120));
+            s.awaitReady(Duration.ofSeconds(Long.getLong("uputnica.e2e.ready-timeout-seconds", 120))); // longer on a loaded machine
         }
     }
 

@@ -41,6 +41,9 @@ class DataProtectionTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -129,5 +132,31 @@ class DataProtectionTest {
                 .body("agency", equalTo("csr-kikinda"));
         as("milica.supervisor").when().get("/api/v1/cases/statistics?agency=iom-serbia").then().statusCode(403);
         as("ana.csr").when().get("/api/v1/cases/statistics").then().statusCode(403);
+    }
+
+    @Test
+    void anExportHoldsTheOldestTenThousandAccessRecordsAndSaysThatMoreArePaged() {
+        String caseId = openCase("ana.csr", "Vesna", "Čitana");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into personal_data_access (at, user_id, username, agency, roles, case_id, action, purpose)
+                        select now() + g * interval '1 second', 'u-bulk', 'bulk.reader', 'csr-kikinda',
+                               'caseworker', :id, 'READ', 'case read'
+                        from generate_series(1, 10000) g""")
+                .setParameter("id", java.util.UUID.fromString(caseId)).executeUpdate());
+        as("milica.supervisor").when().get("/api/v1/cases/" + caseId + "/subject-access-export").then().statusCode(200)
+                .body("accessLog", hasSize(10_000))
+                .body("accessLog[0].action", equalTo("CREATE"))
+                .body("accessLogTotal", greaterThanOrEqualTo(10_001))
+                .body("accessLogComplete", equalTo(false));
+        // the access log itself answers at most 1000 records a page
+        as("milica.supervisor").when().get("/api/v1/cases/" + caseId + "/access-log?size=1001").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("size"));
+        as("milica.supervisor").when().get("/api/v1/cases/" + caseId + "/access-log?size=1000&page=3").then()
+                .statusCode(200).body("", hasSize(1000));
+
+        String small = openCase("ana.csr", "Mila", "Retka");
+        as("milica.supervisor").when().get("/api/v1/cases/" + small + "/subject-access-export").then().statusCode(200)
+                .body("accessLogTotal", equalTo(1))
+                .body("accessLogComplete", equalTo(true));
     }
 }

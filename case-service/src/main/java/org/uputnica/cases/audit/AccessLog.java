@@ -40,6 +40,13 @@ public class AccessLog {
                 (String) r[4], (String) r[5], (String) r[6], (UUID) r[7], (String) r[8])).toList();
     }
 
+    /** How many records the case's access log holds. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long count(UUID caseId) {
+        return ((Number) em.createNativeQuery("select count(*) from personal_data_access where case_id = :caseId")
+                .setParameter("caseId", caseId).getSingleResult()).longValue();
+    }
+
     private static OffsetDateTime toOffset(Object value) {
         if (value instanceof OffsetDateTime odt) {
             return odt;

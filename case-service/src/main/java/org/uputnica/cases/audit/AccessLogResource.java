@@ -1,6 +1,5 @@
 package org.uputnica.cases.audit;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,8 +20,11 @@ import org.uputnica.cases.access.CaseAccessPolicy;
 import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.csv.CsvExports;
+import org.uputnica.platform.http.ContentDisposition;
 import org.uputnica.platform.http.QueryParams;
 import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.ratelimit.RateLimited;
 import org.uputnica.platform.input.Dates;
 
 import java.time.OffsetDateTime;
@@ -36,6 +38,8 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed(Roles.SUPERVISOR)
 public class AccessLogResource {
+    /** The largest page: a bigger log is read page by page (page=0, 1, …). */
+    static final int MAX_PAGE = 1_000;
 
     @Inject
     CaseAccessPolicy policy;
@@ -54,47 +58,44 @@ public class AccessLogResource {
     @Transactional
     @Operation(summary = "Who read or changed this case's personal data, when, and on what basis", description = """
             Every read and change by any agency, with the referral or consent that allowed it (basis, basisId).
-            `Accept: text/csv` exports it for a data-protection request. Reading the log is itself recorded.""")
+            `Accept: text/csv` exports it for a data-protection request. Reading the log is itself recorded. Pages of
+            `size` records (default 500, at most 1000), from `page` 0.""")
     @APIResponse(responseCode = "200", description = "Oldest first")
     @APIResponse(responseCode = "403", description = "Not a supervisor of the owner agency")
+    @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
+    @RateLimited("access-log")
     public Response read(@PathParam("caseId") UUID caseId, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("agency") String agency,
                          @QueryParam("page") String page, @QueryParam("size") String size,
                          @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         Caller me = caller.get();
         CaseAccess access = policy.ownerSupervisor(me, caseId);
-        int limit = QueryParams.intValue("size", size, 500, 1, 10_000);
+        int limit = QueryParams.intValue("size", size, 500, 1, MAX_PAGE);
         int offset = QueryParams.intValue("page", page, 0, 0, 1_000_000) * limit;
         List<AccessRecord> records = log.of(caseId, time("from", from), time("to", to), agency, offset, limit);
         boolean csv = accept != null && accept.contains("text/csv");
         audit.record(me, access, AccessAudit.Action.EXPORT, csv ? "access log exported" : "access log read");
         if (csv) {
             return Response.ok(csv(records), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"access-log-" + caseId + ".csv\"").build();
+                    .header("Content-Disposition", ContentDisposition.attachment("access-log-" + caseId + ".csv")).build();
         }
         return Response.ok(records, MediaType.APPLICATION_JSON).build();
     }
 
-    private static final CsvMapper CSV = CsvMapper.builder().addModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV = CsvExports.mapper();
+
+    static {
+        CSV.registerModule(new JavaTimeModule());
+        CSV.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     static String csv(List<AccessRecord> records) {
         try {
             return CSV.writer(CSV.schemaFor(AccessRecord.class).withHeader().withLineSeparator("\r\n"))
-                    .writeValueAsString(records.stream().map(AccessLogResource::spreadsheetSafe).toList());
+                    .writeValueAsString(records);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("an access record cannot be written as CSV", e);
         }
-    }
-
-    /** A leading =, +, - or @ would be run as a formula by a spreadsheet: such values get a leading quote. */
-    static AccessRecord spreadsheetSafe(AccessRecord r) {
-        return new AccessRecord(r.at(), safe(r.userId()), safe(r.username()), safe(r.agency()), safe(r.roles()),
-                r.action(), r.basis(), r.basisId(), safe(r.purpose()));
-    }
-
-    private static String safe(String v) {
-        return v != null && !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     private static OffsetDateTime time(String name, String value) {

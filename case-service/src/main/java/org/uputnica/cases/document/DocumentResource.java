@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.http.ContentDisposition;
 import org.uputnica.platform.http.QueryParams;
 
 import java.util.List;
@@ -72,12 +73,19 @@ public class DocumentResource {
     @GET
     @Path("/{documentId}/content")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A document's content", description = "With its media type; every read is audited.")
+    @Operation(summary = "A document's content", description = """
+            With its media type, always as an attachment (never shown inline by a browser), with
+            `X-Content-Type-Options: nosniff` and a Content-Security-Policy that lets nothing in it run. Every read is
+            audited.""")
     @APIResponse(responseCode = "404", description = "No such document that you may see")
     public Response content(@PathParam("caseId") UUID caseId, @PathParam("documentId") UUID documentId) {
         Documents.Content content = documents.content(caller.get(), caseId, documentId);
+        // an uploaded file is whatever its uploader made it (HTML, SVG with script): a browser must neither render
+        // it as a page of this origin nor sniff it into one
         return Response.ok(content.bytes(), content.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + content.name().replace("\"", "") + "\"")
+                .header("Content-Disposition", ContentDisposition.attachment(content.name()))
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 }

@@ -27,7 +27,8 @@ import java.util.UUID;
  *     unless either is unknown, and a birth year within the tolerance unless either is unknown. Most similar
  *     first, at most {@link LinkingConfig#maxCandidates()}.</li>
  * </ul>
- * Anonymised cases and the caller's own agency's cases are never candidates.
+ * Anonymised cases and the caller's own agency's cases are never candidates; nor, unless the search is open,
+ * cases of agencies without an active referral about either record ({@link SearchScope}).
  */
 @ApplicationScoped
 public class MatchCandidates {
@@ -46,16 +47,31 @@ public class MatchCandidates {
 
     /** The other agencies' cases that may be about the same person, with their persons loaded. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<CaseFile> of(CaseFile subject, MatchProfile profile) {
-        Set<UUID> ids = new LinkedHashSet<>(byIdentifier(subject, profile));
-        ids.addAll(byName(subject, profile));
+    public List<CaseFile> of(CaseFile subject, MatchProfile profile, SearchScope scope) {
+        Set<UUID> ids = new LinkedHashSet<>(byIdentifier(subject, profile, scope));
+        ids.addAll(byName(subject, profile, scope));
         if (ids.isEmpty()) {
             return List.of();
         }
         return CaseFile.<CaseFile>find("from CaseFile c join fetch c.person where c.id in ?1", ids).list();
     }
 
-    private List<UUID> byIdentifier(CaseFile subject, MatchProfile profile) {
+    /**
+     * Which of these other cases this request compared again: all of them in the open search; else those in scope,
+     * and those that can be no candidate any more (anonymised, or now of the subject's agency).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> comparedAgain(CaseFile subject, Set<UUID> others, SearchScope scope) {
+        if (others.isEmpty() || scope.open()) {
+            return others;
+        }
+        Query q = em.createNativeQuery("select c.id from case_file c where c.id in (:ids) and (c.owner_agency = :agency"
+                + " or c.anonymised_at is not null or " + SearchScope.REFERRAL_BETWEEN + ")", UUID.class)
+                .setParameter("ids", others);
+        return new LinkedHashSet<>(ids(scoped(q, subject, scope)));
+    }
+
+    private List<UUID> byIdentifier(CaseFile subject, MatchProfile profile, SearchScope scope) {
         if (profile.identifiers().isEmpty()) {
             return List.of();
         }
@@ -70,14 +86,15 @@ public class MatchCandidates {
         }
         Query q = em.createNativeQuery("select c.id from case_file c join person p on p.id = c.person_id "
                 + "where c.owner_agency <> :agency and c.anonymised_at is null and ("
-                + String.join(" or ", conditions) + ") limit :max", UUID.class);
+                + String.join(" or ", conditions) + ")" + scope.sqlCondition() + " limit :max", UUID.class);
         for (int i = 0; i < values.size(); i++) {
             q.setParameter("id" + i, values.get(i));
         }
-        return ids(q.setParameter("agency", subject.ownerAgency).setParameter("max", config.maxCandidates()));
+        return ids(scoped(q, subject, scope).setParameter("agency", subject.ownerAgency)
+                .setParameter("max", config.maxCandidates()));
     }
 
-    private List<UUID> byName(CaseFile subject, MatchProfile profile) {
+    private List<UUID> byName(CaseFile subject, MatchProfile profile, SearchScope scope) {
         List<String> names = profile.foldedNameStrings();
         if (names.isEmpty()) {
             return List.of();
@@ -93,7 +110,7 @@ public class MatchCandidates {
         }
         StringBuilder sql = new StringBuilder("select c.id from case_file c join person p on p.id = c.person_id "
                 + "where c.owner_agency <> :agency and c.anonymised_at is null and (")
-                .append(String.join(" or ", similar)).append(")");
+                .append(String.join(" or ", similar)).append(")").append(scope.sqlCondition());
         if (profile.sexKnown()) {
             sql.append(" and (p.sex = :sex or p.sex = '").append(Sex.UNKNOWN.name()).append("')");
         }
@@ -112,7 +129,12 @@ public class MatchCandidates {
         if (profile.birthYear() != null) {
             q.setParameter("year", profile.birthYear()).setParameter("tolerance", config.ageToleranceYears());
         }
-        return ids(q.setParameter("agency", subject.ownerAgency).setParameter("max", config.maxCandidates()));
+        return ids(scoped(q, subject, scope).setParameter("agency", subject.ownerAgency)
+                .setParameter("max", config.maxCandidates()));
+    }
+
+    private static Query scoped(Query q, CaseFile subject, SearchScope scope) {
+        return scope.open() ? q : q.setParameter("subject", subject.id).setParameter("agency", subject.ownerAgency);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.ratelimit.RateLimited;
 
 import java.util.List;
 import java.util.UUID;
@@ -53,15 +55,24 @@ public class MatchSuggestionResource {
             birth year (exact, or estimated from an age) within a tolerance, sex, and identical identifiers. Returns the
             pending suggestions that score at least `uputnica.linking.min-score`, strongest first. Each says which agency
             holds the other record, how strong the match is and why; nothing of the other record itself. A suggestion
-            has one id for both agencies; a confirmed or rejected pair is not suggested again. The read is recorded in
-            the access audit of this case, and of each other case shown (basis RECORD_LINKING).""")
+            has one id for both agencies; a confirmed or rejected pair is not suggested again. Only the cases of
+            agencies with an active referral (sent, acknowledged, escalated, accepted, in progress or on hold) about
+            this case or theirs, between the two agencies, are compared; a supervisor may compare with every agency's
+            cases by giving a `purpose` (at most 150 characters). The read is recorded in the access audit of this
+            case, and of each other case shown (basis RECORD_LINKING), with the purpose. Limited per caller
+            (uputnica.rate-limit.match-suggestions, 60 an hour).""")
     @APIResponse(responseCode = "200", description = "The pending suggestions, strongest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "two agencies", value = SUGGESTIONS_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "Your agency sees the case but does not own it (not-case-owner)")
+    @APIResponse(responseCode = "400", description = "A purpose longer than 150 characters (validation)")
+    @APIResponse(responseCode = "403", description = "Your agency sees the case but does not own it (not-case-owner), "
+            + "or a purpose given by someone who is not a supervisor (supervisor-required)")
     @APIResponse(responseCode = "404", description = "No such case that you may see")
-    public List<MatchSuggestionView> suggestions(@PathParam("caseId") UUID caseId) {
-        return linking.suggestions(caller.get(), caseId);
+    @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
+    @RateLimited("match-suggestions")
+    public List<MatchSuggestionView> suggestions(@PathParam("caseId") UUID caseId,
+                                                 @QueryParam("purpose") String purpose) {
+        return linking.suggestions(caller.get(), caseId, purpose);
     }
 
     @POST

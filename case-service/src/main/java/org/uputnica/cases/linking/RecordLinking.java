@@ -66,12 +66,14 @@ public class RecordLinking {
     Clock clock;
 
     /**
-     * The possible matches of the case in other agencies, scored now: new ones are stored, the scores of pending
-     * ones brought up to date, and pending ones that no longer match dropped. Decided pairs are not suggested again.
+     * The possible matches of the case in other agencies, within the scope asked for, scored now: new ones are
+     * stored, the scores of pending ones brought up to date, and pending ones in scope that no longer match dropped.
+     * Decided pairs are not suggested again.
      */
     @Transactional
-    public List<MatchSuggestionView> suggestions(Caller caller, UUID caseId) {
+    public List<MatchSuggestionView> suggestions(Caller caller, UUID caseId, String purpose) {
         CaseAccess access = policy.owner(caller, caseId);
+        SearchScope scope = SearchScope.of(caller, purpose);
         CaseFile subject = access.caseFile();
         Map<UUID, RecordMatch> known = new HashMap<>();
         for (RecordMatch m : RecordMatch.<RecordMatch>list("caseA = ?1 or caseB = ?1", caseId)) {
@@ -83,7 +85,7 @@ public class RecordLinking {
         if (subject.anonymisedAt == null) {
             MatchProfile profile = MatchProfile.of(subject.person);
             MatchScorer scorer = new MatchScorer(config.ageToleranceYears());
-            for (CaseFile other : candidates.of(subject, profile)) {
+            for (CaseFile other : candidates.of(subject, profile, scope)) {
                 scorer.score(profile, MatchProfile.of(other.person))
                         .filter(match -> match.score() >= config.minScore())
                         .flatMap(match -> suggest(caseId, other.id, known.remove(other.id), match, now))
@@ -93,17 +95,23 @@ public class RecordLinking {
                         });
             }
         }
-        for (RecordMatch stale : known.values()) {
-            if (stale.status == MatchStatus.SUGGESTED) { // the person changed and no longer matches
-                em.createNativeQuery("delete from record_match where id = :id and status = 'SUGGESTED'")
-                        .setParameter("id", stale.id).executeUpdate();
+        Map<UUID, RecordMatch> pending = new HashMap<>();
+        known.forEach((other, m) -> {
+            if (m.status == MatchStatus.SUGGESTED) {
+                pending.put(other, m);
             }
+        });
+        // a pending pair out of this request's scope was not compared again: it stays for whoever may see it
+        for (UUID other : candidates.comparedAgain(subject, pending.keySet(), scope)) {
+            // the person changed and no longer matches
+            em.createNativeQuery("delete from record_match where id = :id and status = 'SUGGESTED'")
+                    .setParameter("id", pending.get(other).id).executeUpdate();
         }
-        audit.record(caller, access, AccessAudit.Action.READ, "match suggestions");
+        audit.record(caller, access, AccessAudit.Action.READ, scope.auditPurpose());
         for (MatchSuggestionView s : shown) {
             // the other agency's child was compared, and what agrees shown: "who saw this child's data" includes it
             audit.record(caller, shownOther.get(s.id()), AccessAudit.Action.READ,
-                    "compared and shown to " + caller.agency() + " as a possible match", AUDIT_BASIS, s.id());
+                    scope.otherSideAuditPurpose(caller.agency()), AUDIT_BASIS, s.id());
         }
         shown.sort(Comparator.comparingDouble(MatchSuggestionView::score).reversed());
         return shown;

@@ -17,6 +17,7 @@ import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.ratelimit.RateLimited;
 import org.uputnica.platform.problem.ProblemType;
 
 import java.time.Clock;
@@ -63,6 +64,8 @@ public class CaseStatisticsResource {
                     of these cases by basis: LEGAL_BASIS marks sharing without consent.""")
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "A supervisor asked for another agency")
+    @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
+    @RateLimited("statistics")
     public CaseStatistics statistics(@QueryParam("agency") String agency) {
         Caller me = caller.get();
         String scope = agency == null || agency.isBlank() ? null : agency.strip();

@@ -10,6 +10,7 @@ import org.uputnica.cases.access.CaseReferral;
 import org.uputnica.cases.access.CollaborationView;
 import org.uputnica.cases.audit.AccessAudit;
 import org.uputnica.cases.audit.AccessLog;
+import org.uputnica.cases.audit.AccessRecord;
 import org.uputnica.cases.casefile.CaseFile;
 import org.uputnica.cases.casefile.CaseRegistry;
 import org.uputnica.cases.casefile.CaseStep;
@@ -62,12 +63,20 @@ public class SubjectAccess {
     RetentionConfig retention;
 
     @Inject
+    SubjectAccessConfig config;
+
+    @Inject
     Clock clock;
 
     @Transactional
     public SubjectAccessExport export(Caller caller, UUID caseId, boolean includeConfidential) {
         CaseAccess access = policy.ownerSupervisor(caller, caseId);
         LocalDate today = LocalDate.now(clock);
+        // the oldest records up to the cap: a case read very often would otherwise be held in memory whole
+        int cap = config.maxAccessRecords();
+        List<AccessRecord> accessLog = log.of(caseId, null, null, null, 0, cap + 1);
+        boolean complete = accessLog.size() <= cap;
+        long total = complete ? accessLog.size() : log.count(caseId);
         List<CaseNote> notes = CaseNote.list("caseId = ?1 order by at", caseId);
         List<NoteView> included = notes.stream().filter(n -> includeConfidential || !n.confidential)
                 .map(NoteView::of).toList();
@@ -80,7 +89,7 @@ public class SubjectAccess {
                         .map(DocumentView::of).toList(),
                 CaseRegistry.historyOf(caseId),
                 CaseReferral.ofCase(caseId).stream().map(r -> CollaborationView.of(r, today)).toList(),
-                log.of(caseId, null, null, null, 0, 100_000));
+                complete ? accessLog : accessLog.subList(0, cap), total, complete);
         audit.record(caller, access, AccessAudit.Action.EXPORT,
                 "subject access export" + (includeConfidential ? " with confidential notes" : ""));
         return export;

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.cases.casefile.CaseView;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.ratelimit.RateLimited;
 
 import java.util.UUID;
 
@@ -36,8 +37,12 @@ public class SubjectAccessResource {
     @Path("/subject-access-export")
     @Operation(summary = "Everything the case holds about the person (subject access request)", description = """
             For a supervisor of the owner agency. Confidential notes are left out (and counted) unless
-            includeConfidential=true. The export is recorded in the access audit.""")
+            includeConfidential=true. The export is recorded in the access audit. It holds the oldest 10,000 records of
+            the access log (uputnica.subject-access.max-access-records): `accessLogTotal` counts them all, and when
+            `accessLogComplete` is false the rest are read page by page from GET /api/v1/cases/{caseId}/access-log.""")
     @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
+    @RateLimited("subject-access-export")
     public SubjectAccessExport export(@PathParam("caseId") UUID caseId,
                                       @QueryParam("includeConfidential") String includeConfidential) {
         return subjectAccess.export(caller.get(), caseId,

@@ -2,6 +2,7 @@ package org.uputnica.cases.linking;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.uputnica.cases.MutableClock;
+import org.uputnica.cases.access.CaseReferral;
 import org.uputnica.cases.person.Names;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
@@ -23,6 +25,7 @@ import org.uputnica.infra.Tokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Record linking over HTTP and Kafka against the real servers. Each test uses names of its own: other tests' cases
  * (of any test class) share the database, so a test looks only at the suggestions from the agency it expects.
+ * Records are compared only between agencies with an active referral about one of them ({@link #referral}), unless
+ * a supervisor searches every agency with a purpose.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
@@ -73,6 +78,30 @@ class RecordLinkingTest {
                 .when().post("/api/v1/cases")
                 .then().statusCode(201);
         return new Opened(created.extract().path("id"), created.extract().path("reference"));
+    }
+
+    /**
+     * A referral of the case between the two agencies, as the referral events leave it in case_referral: the ground
+     * on which a caseworker's suggestions compare their records. Sent, so it gives no access to the case.
+     */
+    static UUID referral(String caseId, String from, String to, String status) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            CaseReferral r = new CaseReferral();
+            r.referralId = id;
+            r.caseId = UUID.fromString(caseId);
+            r.fromAgency = from;
+            r.toAgency = to;
+            r.kind = "REFERRAL";
+            r.status = status;
+            r.eventTime = OffsetDateTime.now();
+            r.persist();
+        });
+        return id;
+    }
+
+    static void referral(Opened kikindaCase, String to) {
+        referral(kikindaCase.id(), KIKINDA, to, "SENT");
     }
 
     static ValidatableResponse suggestions(String user, String caseId) {
@@ -133,6 +162,7 @@ class RecordLinkingTest {
         Opened bijeljina = open("senad.csr", """
                 {"givenName": "Djordje", "familyName": "Jovanovic", "dateOfBirth": "2012-04-09", "sex": "MALE",
                  "identifiers": [{"type": "REGISTRATION_NUMBER", "value": "BN-555-31"}]}""");
+        referral(kikinda, BIJELJINA);
 
         String body = suggestions("ana.csr", kikinda.id()).statusCode(200).extract().asString();
         List<Map<String, Object>> found = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA);
@@ -165,6 +195,7 @@ class RecordLinkingTest {
         Opened bijeljina = open("senad.csr", """
                 {"givenName": "Muhamed", "familyName": "Rahimi", "dateOfBirth": "%d-06-01", "sex": "MALE"}"""
                 .formatted(year - 15));
+        referral(kikinda, BIJELJINA);
 
         List<Map<String, Object>> found = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA);
         assertEquals(1, found.size(), found.toString());
@@ -188,6 +219,7 @@ class RecordLinkingTest {
                 {"givenName": "Hamid", "familyName": "Nazari", "estimatedAge": 19, "sex": "MALE"}""");
         Opened same = open("amra.otaharin", """
                 {"givenName": "Hamid", "familyName": "Nazary", "estimatedAge": 12, "sex": "MALE"}""");
+        referral(kikinda, OTAHARIN);
 
         List<Map<String, Object>> found = suggestionsFrom("ana.csr", kikinda.id(), OTAHARIN);
         assertEquals(1, found.size(), "only the same name, sex and age: " + found);
@@ -206,9 +238,11 @@ class RecordLinkingTest {
         Opened registered = open("amra.otaharin", """
                 {"givenName": "Ahmad", "familyName": "Zaki", "estimatedAge": 11, "sex": "MALE",
                  "identifiers": [{"type": "REGISTRATION_NUMBER", "value": "KI 2026 7731"}]}""");
-        open("ana.csr", """
+        Opened omid = open("ana.csr", """
                 {"givenName": "Omid", "familyName": "Sharifi", "estimatedAge": 12, "sex": "MALE",
                  "identifiers": [{"type": "REGISTRATION_NUMBER", "value": "ki-2026-7731"}]}""");
+        referral(kikinda, BIJELJINA);
+        referral(omid, OTAHARIN);
 
         List<Map<String, Object>> byJmbg = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA);
         assertEquals(1, byJmbg.size());
@@ -231,6 +265,7 @@ class RecordLinkingTest {
                     {"givenName": "Yousef", "familyName": "Karimzada", "estimatedAge": 13, "sex": "MALE"}""");
             Opened bijeljina = open("senad.csr", """
                     {"givenName": "Jusuf", "familyName": "Karimzade", "estimatedAge": 13, "sex": "MALE"}""");
+            referral(kikinda, BIJELJINA);
             Object id = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).get(0).get("id");
 
             String linkId = decide("ana.csr", kikinda.id(), id, "confirmation", "Same father's name, same route")
@@ -310,6 +345,7 @@ class RecordLinkingTest {
                     {"givenName": "Farid", "familyName": "Sultani", "dateOfBirth": "2013-02-03", "sex": "MALE"}""");
             Opened bijeljina = open("senad.csr", """
                     {"givenName": "Farid", "familyName": "Soltani", "dateOfBirth": "2013-02-03", "sex": "MALE"}""");
+            referral(kikinda, BIJELJINA);
             Object suggestionId = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).get(0).get("id");
             String linkId = decide("ana.csr", kikinda.id(), suggestionId, "confirmation", "Same date, same route")
                     .statusCode(200).extract().path("linkId");
@@ -397,6 +433,7 @@ class RecordLinkingTest {
                 {"givenName": "Ilyas", "familyName": "Qaderi", "dateOfBirth": "2012-06-07", "sex": "MALE"}""");
         Opened bijeljina = open("senad.csr", """
                 {"givenName": "Iljas", "familyName": "Kaderi", "dateOfBirth": "2012-06-07", "sex": "MALE"}""");
+        referral(kikinda, BIJELJINA);
         String linkId = confirmLink("ana.csr", kikinda, BIJELJINA, "Travels with his uncle Karim");
         dissolve("senad.csr", bijeljina.id(), linkId, """
                 {"reason": "NOT_SAME_PERSON", "note": "Karim is not his uncle"}""").statusCode(200);
@@ -425,6 +462,7 @@ class RecordLinkingTest {
                 {"givenName": "Parisa", "familyName": "Rahmani", "estimatedAge": 12, "sex": "FEMALE"}""");
         Opened otaharin = open("amra.otaharin", """
                 {"givenName": "Parisa", "familyName": "Rahmany", "estimatedAge": 12, "sex": "FEMALE"}""");
+        referral(kikinda, OTAHARIN);
         String linkId = confirmLink("ana.csr", kikinda, OTAHARIN, null);
 
         dissolve("milica.supervisor", kikinda.id(), linkId, """
@@ -453,6 +491,7 @@ class RecordLinkingTest {
                 {"givenName": "Ehsan", "familyName": "Nuri", "dateOfBirth": "2014-08-19", "sex": "MALE"}""");
         Opened rods = open("marko.rod", """
                 {"givenName": "Ehsan", "familyName": "Nouri", "dateOfBirth": "1990-01-01", "sex": "MALE"}""");
+        referral(kikinda, BIJELJINA);
         String linkId = confirmLink("ana.csr", kikinda, BIJELJINA, null);
         String body = """
                 {"reason": "NOT_SAME_PERSON"}""";
@@ -486,6 +525,7 @@ class RecordLinkingTest {
                 {"givenName": "Navid", "familyName": "Azimi", "estimatedAge": 9, "sex": "MALE"}""");
         open("senad.csr", """
                 {"givenName": "Navid", "familyName": "Azimy", "estimatedAge": 9, "sex": "MALE"}""");
+        referral(kikinda, BIJELJINA);
         String linkId = confirmLink("ana.csr", kikinda, BIJELJINA, null);
 
         dissolve("ana.csr", kikinda.id(), linkId, """
@@ -514,6 +554,7 @@ class RecordLinkingTest {
                 {"givenName": "Zahra", "familyName": "Mohammadi", "estimatedAge": 11, "sex": "FEMALE"}""");
         Opened otaharin = open("amra.otaharin", """
                 {"givenName": "Zahra", "familyName": "Muhamadi", "estimatedAge": 11, "sex": "FEMALE"}""");
+        referral(kikinda, OTAHARIN);
         Object id = suggestionsFrom("ana.csr", kikinda.id(), OTAHARIN).get(0).get("id");
 
         decide("ana.csr", kikinda.id(), id, "rejection", null).statusCode(200)
@@ -537,6 +578,8 @@ class RecordLinkingTest {
                 {"givenName": "Bilal", "familyName": "Haydari", "estimatedAge": 15, "sex": "MALE"}""");
         Opened rods = open("marko.rod", """
                 {"givenName": "Bilal", "familyName": "Haidari", "estimatedAge": 30, "sex": "MALE"}""");
+        referral(kikinda, BIJELJINA);
+        referral(kikinda, "udruzenje-rod");
         Object id = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).get(0).get("id");
 
         suggestions("marko.rod", kikinda.id()).statusCode(404).contentType(PROBLEM)
@@ -566,11 +609,71 @@ class RecordLinkingTest {
                 {"givenName": "Samir", "familyName": "Qaderi", "estimatedAge": 10, "sex": "MALE"}""");
         open("senad.csr", """
                 {"givenName": "Samir", "familyName": "Kaderi", "estimatedAge": 10, "sex": "MALE"}""");
+        referral(kikinda, BIJELJINA);
         Object id = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).get(0).get("id");
         decide("ana.csr", kikinda.id(), id, "confirmation", "x".repeat(1001)).statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:uputnica:problem:validation"))
                 .body("errors.field", contains("note"));
         assertEquals(1, suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).size(), "nothing was decided");
+    }
+
+    @Test
+    void onlyAgenciesWithAnActiveReferralAboutEitherRecordAreCompared() {
+        Opened kikinda = open("ana.csr", """
+                {"givenName": "Arash", "familyName": "Tavakoli", "dateOfBirth": "2011-10-12", "sex": "MALE"}""");
+        Opened bijeljina = open("senad.csr", """
+                {"givenName": "Arash", "familyName": "Tavakkoli", "dateOfBirth": "2011-10-12", "sex": "MALE"}""");
+
+        // no referral between the agencies: a guessed name learns nothing, and the other child was not compared
+        assertTrue(suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).isEmpty());
+        assertTrue(suggestionsFrom("senad.csr", bijeljina.id(), KIKINDA).isEmpty());
+        assertEquals(0, auditRows(bijeljina.id(), "basis = 'RECORD_LINKING'"));
+
+        // Bijeljina referred its case to Kikinda: both sides now compare the two records
+        UUID referralId = referral(bijeljina.id(), BIJELJINA, KIKINDA, "ACKNOWLEDGED");
+        List<Map<String, Object>> found = suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA);
+        assertEquals(1, found.size());
+        assertEquals(found.get(0).get("id"), suggestionsFrom("senad.csr", bijeljina.id(), KIKINDA).get(0).get("id"));
+        assertEquals(1, auditRows(bijeljina.id(), "basis = 'RECORD_LINKING' and username = 'ana.csr' "
+                + "and purpose = 'compared and shown to csr-kikinda as a possible match'"));
+        assertEquals(1, auditRows(kikinda.id(), "basis = 'RECORD_LINKING' and username = 'senad.csr'"));
+
+        // once the referral is closed, the records are not compared any more; the pending pair is kept, not shown
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update case_referral set status = 'COMPLETED' where referral_id = :id").setParameter("id", referralId)
+                .executeUpdate());
+        assertTrue(suggestionsFrom("ana.csr", kikinda.id(), BIJELJINA).isEmpty());
+        assertEquals(1, ((Number) em.createNativeQuery("select count(*) from record_match where id = :id and status = 'SUGGESTED'")
+                .setParameter("id", UUID.fromString((String) found.get(0).get("id"))).getSingleResult()).intValue());
+    }
+
+    @Test
+    void aSupervisorSearchesEveryAgencyOnlyWithAPurposeAuditedOnBothSides() {
+        Opened kikinda = open("ana.csr", """
+                {"givenName": "Kian", "familyName": "Moradi", "dateOfBirth": "2014-01-21", "sex": "MALE"}""");
+        Opened otaharin = open("amra.otaharin", """
+                {"givenName": "Kijan", "familyName": "Moradi", "dateOfBirth": "2014-01-21", "sex": "MALE"}""");
+        String purpose = "Police ask whether the boy is known to another agency";
+        String path = "/api/v1/cases/" + kikinda.id() + "/match-suggestions";
+
+        given().auth().oauth2(Tokens.of("ana.csr")).queryParam("purpose", purpose).when().get(path)
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:supervisor-required"));
+        given().auth().oauth2(Tokens.of("milica.supervisor")).queryParam("purpose", "x".repeat(151)).when().get(path)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("purpose"));
+        assertTrue(suggestionsFrom("milica.supervisor", kikinda.id(), OTAHARIN).isEmpty(), "no purpose: no open search");
+
+        List<Map<String, Object>> all = given().auth().oauth2(Tokens.of("milica.supervisor")).queryParam("purpose", purpose)
+                .when().get(path).then().statusCode(200).extract().path("");
+        List<Map<String, Object>> found = all.stream().filter(s -> OTAHARIN.equals(s.get("otherAgency"))).toList();
+        assertEquals(1, found.size(), all.toString());
+        assertEquals(1, auditRows(kikinda.id(), "username = 'milica.supervisor' and action = 'READ' "
+                + "and purpose = 'match suggestions, open search: " + purpose + "'"));
+        assertEquals(1, auditRows(otaharin.id(), "username = 'milica.supervisor' and basis = 'RECORD_LINKING' "
+                + "and basis_id = '" + found.get(0).get("id") + "' and purpose like '%open search: " + purpose + ")'"));
+        // the caseworkers without a referral between the agencies still do not see it
+        assertTrue(suggestionsFrom("ana.csr", kikinda.id(), OTAHARIN).isEmpty());
+        assertTrue(suggestionsFrom("amra.otaharin", otaharin.id(), KIKINDA).isEmpty());
     }
 
     @Test

@@ -40,14 +40,20 @@ final class ServerLimits {
         list.add(raw.get("a path without the leading slash", "api/v1/nothing", 400, 404));
         list.add(raw.get("a request target that is not a path", "*", 400, 404));
         list.add(raw.withoutHost("an HTTP/1.1 request without a Host header", "GET /api/v1/nothing", 400));
-        list.add(raw.request("a declared body of 20 MB (limit 10 MB)", "POST " + create.path,
+        list.add(raw.request("a declared body of 20 MB (JSON limit 1 MB)", "POST " + create.path,
                 "Content-Type: application/json" + CRLF + "Content-Length: 20000000" + CRLF, "{\"person\": \"", 413));
-        list.add(bare(raw.chunked("a chunked body growing over 10 MB", "POST " + create.path, 11_000_000, 413),
+        list.add(bare(raw.chunked("a chunked body growing over the HTTP limit (1 MB; 9 MB in the case-service)", "POST " + create.path, 11_000_000, 413),
                 "Quarkus's body reader answers a chunked body over the limit itself, as it reads it"));
-        FuzzRequest big = new FuzzRequest(-1, Category.LIMITS, create, "POST", create.path, "an unterminated JSON string of 9 MB");
+        FuzzRequest big = new FuzzRequest(-1, Category.LIMITS, create, "POST", create.path,
+                "an unterminated JSON string of 9 MB (JSON limit 1 MB)");
         big.header("Authorization", authorization).header("Content-Type", "application/json")
                 .body("{\"a\": \"" + "ж".repeat(4_500_000));
-        list.add(big.expect(400));
+        list.add(big.expect(413));
+        FuzzRequest under = new FuzzRequest(-1, Category.LIMITS, create, "POST", create.path,
+                "an unterminated JSON string just under the 1 MB JSON limit");
+        under.header("Authorization", authorization).header("Content-Type", "application/json")
+                .body("{\"a\": \"" + "ж".repeat(450_000));
+        list.add(under.expect(400));
         return list;
     }
 

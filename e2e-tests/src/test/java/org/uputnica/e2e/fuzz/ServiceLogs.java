@@ -20,7 +20,7 @@ final class ServiceLogs {
     /** ERROR lines that hostile input still causes, each with the reason it is not fixed. */
     static final Map<String, String> KNOWN = Map.of(
             "IllegalStateException: Response has already been written",
-            "the chunked body over 10 MB of ServerLimits: Quarkus's body reader answers 413 and closes the response itself,"
+            "the chunked body over the HTTP limit of ServerLimits: Quarkus's body reader answers 413 and closes the response itself,"
                     + " so the problem the platform then writes finds it closed (QuarkusErrorHandler logs that)");
 
     private final Map<ServiceProcess, Long> from = new LinkedHashMap<>();

@@ -16,9 +16,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Checks of a JSON body that Jackson does not make (bodies are at most {@code quarkus.http.limits.max-body-size},
- * 10 MB, so they are read whole):
+ * Checks of a JSON body that Jackson does not make (bodies are at most {@code uputnica.http.max-json-body-size},
+ * 1 MB, so they are read whole):
  * <ul>
+ *   <li>It must not be larger than that: a body without a declared length (chunked) is cut off there, with 413
+ *   {@code request-too-large} (one with a declared length over it never gets here: {@code HttpLayerProblems}).</li>
  *   <li>It must be UTF-8 (RFC 8259, section 8.1). Jackson reads an overlong form ({@code C0 AF} for "/") and an
  *   encoded surrogate ({@code ED A0 80}) without complaint; the JDK's decoder refuses both.</li>
  *   <li>No string in it, in whatever field, may escape a NUL or half a surrogate pair ({@link Text}). A string field
@@ -28,6 +30,18 @@ import java.nio.charset.StandardCharsets;
  */
 @Provider
 public class JsonBodies implements ReaderInterceptor {
+    /** Read on first use: providers are built at static init, before the run-time configuration exists. */
+    private volatile long maxBytes = -1;
+
+    private long maxBytes() {
+        if (maxBytes < 0) {
+            maxBytes = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("uputnica.http.max-json-body-size", String.class)
+                    .map(v -> new io.quarkus.runtime.configuration.MemorySizeConverter().convert(v).asLongValue())
+                    .orElse(1024L * 1024);
+        }
+        return maxBytes;
+    }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -35,12 +49,17 @@ public class JsonBodies implements ReaderInterceptor {
         if (type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
             return context.proceed();
         }
+        long maxBytes = maxBytes();
         byte[] body;
         try {
-            body = context.getInputStream().readAllBytes();
+            body = context.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             // a chunked body over the limit: Quarkus's reader has answered 413 and closes the connection
             throw new ProblemException(413, ProblemType.REQUEST_TOO_LARGE, "Request too large", e.getMessage());
+        }
+        if (body.length > maxBytes) {
+            throw new ProblemException(413, ProblemType.REQUEST_TOO_LARGE, "Request too large",
+                    "a JSON body may be at most " + maxBytes + " bytes");
         }
         CharBuffer text;
         try {

@@ -21,8 +21,9 @@ import java.util.List;
  * Problem+json for the 4xx that the HTTP layer (Vert.x Web and Quarkus) answers before any resource runs, which
  * otherwise come with an empty body or Quarkus's own JSON: a request the router refuses (an HTTP/1.1 request without
  * a Host header, 400; a request target that is not a path such as {@code *}, 404), and a body whose declared
- * Content-Length is over {@code quarkus.http.limits.max-body-size} (413, answered here just before Quarkus's own
- * check would answer it bare).
+ * Content-Length is over {@code quarkus.http.limits.max-body-size}, or a JSON body over
+ * {@code uputnica.http.max-json-body-size} (413, answered here just before Quarkus's own check would answer it bare,
+ * and before the body is read).
  *
  * <p>Still bare, because they never reach a router: a request line or headers over the limits (414, 431) and a
  * request the HTTP codec cannot parse (400), refused in Vert.x's codec (Quarkus 3.34 exposes no hook there,
@@ -39,6 +40,9 @@ public class HttpLayerProblems {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    org.uputnica.platform.input.BodyLimits bodyLimits;
+
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversizeBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::problemForBareClientError);
@@ -46,11 +50,13 @@ public class HttpLayerProblems {
 
     private void refuseDeclaredOversizeBody(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isOver(length, maxBodySize.asLongValue())) {
+        long limit = org.uputnica.platform.input.BodyLimits.isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))
+                ? Math.min(bodyLimits.maxJsonBodySize().asLongValue(), maxBodySize.asLongValue()) : maxBodySize.asLongValue();
+        if (length != null && isOver(length, limit)) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             ctx.response().endHandler(v -> ctx.request().connection().close());
             write(ctx.response(), new Problem(ProblemType.REQUEST_TOO_LARGE, "Request too large", 413,
-                    "the body may be at most " + maxBodySize.asLongValue() + " bytes", ctx.request().path(), List.of()));
+                    "the body may be at most " + limit + " bytes", ctx.request().path(), List.of()));
             return;
         }
         ctx.next();

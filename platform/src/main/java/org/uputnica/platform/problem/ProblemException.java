@@ -8,6 +8,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
@@ -33,6 +34,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, type, "Conflict", detail);
     }
 
+    /** 429 {@code rate-limited}: the caller used up a rate limit; answered with {@code Retry-After}. */
+    public static ProblemException rateLimited(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(429, ProblemType.RATE_LIMITED, "Too many requests", detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, ProblemType.VALIDATION, "Invalid request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
@@ -40,6 +48,11 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The seconds for {@code Retry-After}, or null when the answer has none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Problem toProblem(String instance) {

@@ -19,6 +19,7 @@ public final class ProblemType {
     public static final String CONFLICT = of("conflict");
     public static final String CONCURRENT_MODIFICATION = of("concurrent-modification");
     public static final String STALE_VERSION = of("stale-version");
+    public static final String RATE_LIMITED = of("rate-limited");
     public static final String DEPENDENCY_UNAVAILABLE = of("dependency-unavailable");
     public static final String DATABASE_UNAVAILABLE = of("database-unavailable");
     public static final String INTERNAL = of("internal-error");

@@ -37,7 +37,8 @@ final class AgencyFiguresCsv {
         }
     }
 
-    static final CsvMapper MAPPER = new CsvMapper();
+    /** Every text cell spreadsheet-safe (platform CsvExports). */
+    static final CsvMapper MAPPER = org.uputnica.platform.csv.CsvExports.mapper();
 
     // "\n" as the export always had; strict quoting quotes only the values that need it, so plain lines stay as before
     private static final ObjectWriter WRITER = MAPPER

@@ -18,6 +18,7 @@ import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.ProblemException;
+import org.uputnica.platform.ratelimit.RateLimited;
 import org.uputnica.platform.problem.ProblemType;
 import org.uputnica.platform.input.Dates;
 
@@ -51,6 +52,8 @@ public class GroupStatisticsResource {
             + "outcome, decline reason, and each receiving agency's time to acknowledge and to answer")
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "403", description = "Not this group's coordinator nor an analyst")
+    @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
+    @RateLimited("statistics")
     public GroupStatistics statistics(@PathParam("code") String code,
                                       @Parameter(description = "first day, YYYY-MM-DD (default: 30 days ago)") @QueryParam("from") String from,
                                       @Parameter(description = "last day, YYYY-MM-DD (default: today)") @QueryParam("to") String to) {
@@ -61,6 +64,8 @@ public class GroupStatisticsResource {
     @Path("/agencies.csv")
     @Produces("text/csv")
     @Operation(summary = "The per-agency figures as CSV (UTF-8, comma-separated, a header line)")
+    @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
+    @RateLimited("statistics")
     public Response csv(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
         GroupStatistics s = figures(code, from, to);
         return Response.ok(AgencyFiguresCsv.of(s.agencies()), "text/csv; charset=UTF-8")

@@ -54,4 +54,15 @@ class AgencyFiguresCsvTest {
         assertEquals("csr-kikinda", lines.get(1).get("agency"));
         assertEquals("4.00", lines.get(1).get("p90_hours_to_answer"));
     }
+
+    @Test
+    void aCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws IOException {
+        String csv = AgencyFiguresCsv.of(List.of(
+                new AgencyFigures("=HYPERLINK(\"http://x\")", 1, 0, 0, 0, 0, 1, null, null, null, null),
+                new AgencyFigures("@SUM(A1)", 1, 0, 0, 0, 0, 1, null, null, null, null),
+                new AgencyFigures("-2+3", 1, 0, 0, 0, 0, 1, null, null, null, null),
+                new AgencyFigures("\tcmd", 1, 0, 0, 0, 0, 1, null, null, null, null)));
+        assertEquals(List.of("'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-2+3", "'\tcmd"),
+                parse(csv).stream().map(l -> l.get("agency")).toList());
+    }
 }

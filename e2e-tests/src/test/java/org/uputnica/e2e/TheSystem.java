@@ -80,6 +80,8 @@ public final class TheSystem {
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("UPUTNICA_OIDC_URL", issuer);
+        env.put("UPUTNICA_KEYCLOAK_URL", KeycloakServer.sharedForTests()); // the referral-service's admin REST calls
+        env.put("REFERRAL_CLIENT_SECRET", "referral-service-secret");
         env.put("UPUTNICA_DEMO_DATA", "true"); // the demo agencies, groups and directory the demo realm's users belong to
         // the hostile-input and access-matrix runs send one user's requests by the thousand: the per-caller limits
         // (tested in the services' own tests) would answer 429 before the input is even looked at

@@ -38,7 +38,16 @@ public enum EventType {
     /** Still unanswered a period after it went overdue: the working group's coordinator takes it up. */
     REFERRAL_ESCALATED("org.uputnica.referral.escalated.v1", Topic.REFERRAL_EVENTS),
     /** The consent a referral shared data under was withdrawn: the receiver must stop using the shared data. */
-    REFERRAL_SHARING_REVOKED("org.uputnica.referral.sharing-revoked.v1", Topic.REFERRAL_EVENTS);
+    REFERRAL_SHARING_REVOKED("org.uputnica.referral.sharing-revoked.v1", Topic.REFERRAL_EVENTS),
+
+    /** A platform administrator added an agency (its Keycloak organisation and directory entry). */
+    AGENCY_CREATED("org.uputnica.agency.created.v1", Topic.REFERRAL_EVENTS),
+    /** A platform administrator made an agency a member of a working group. */
+    WORKING_GROUP_MEMBER_ADDED("org.uputnica.working-group.member-added.v1", Topic.REFERRAL_EVENTS),
+    /** A platform administrator removed an agency from a working group. */
+    WORKING_GROUP_MEMBER_REMOVED("org.uputnica.working-group.member-removed.v1", Topic.REFERRAL_EVENTS);
+
+    private static final String REFERRAL_PREFIX = "org.uputnica.referral.";
 
     private final String value;
     private final Topic topic;
@@ -54,6 +63,14 @@ public enum EventType {
 
     public Topic topic() {
         return topic;
+    }
+
+    /**
+     * Whether this is an event about one referral (data {@link ReferralChanged}). The referral-service's topic also
+     * carries the platform administration's events (agencies, working groups), which referral consumers skip.
+     */
+    public boolean aboutAReferral() {
+        return value.startsWith(REFERRAL_PREFIX);
     }
 
     public static Optional<EventType> fromValue(String value) {

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String AGENCY_ADMIN = "agency-admin";
     public static final String INTEGRATOR = "integrator";
+    /** Adds agencies and changes working groups' members (the platform's operators, not an agency's). */
+    public static final String PLATFORM_ADMIN = "platform-admin";
 
     private Roles() {
     }

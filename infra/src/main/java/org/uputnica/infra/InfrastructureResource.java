@@ -32,7 +32,8 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.username", postgres.username(),
                 "quarkus.datasource.password", postgres.password(),
                 "kafka.bootstrap.servers", bootstrap,
-                "quarkus.oidc.auth-server-url", KeycloakServer.issuer(keycloak));
+                "quarkus.oidc.auth-server-url", KeycloakServer.issuer(keycloak),
+                "uputnica.keycloak.url", keycloak); // the server's root, for admin REST calls
     }
 
     @Override

@@ -39,7 +39,7 @@ public class ReferralEventsConsumer {
 
     static boolean applies(String type) {
         return EventType.fromValue(type)
-                .filter(t -> t.topic() == Topic.REFERRAL_EVENTS)
+                .filter(t -> t.topic() == Topic.REFERRAL_EVENTS && t.aboutAReferral())
                 .filter(t -> t != EventType.REFERRAL_OVERDUE && t != EventType.REFERRAL_ESCALATED)
                 .isPresent();
     }

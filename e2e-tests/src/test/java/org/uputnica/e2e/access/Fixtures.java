@@ -428,8 +428,9 @@ final class Fixtures {
     private void fixedNames() {
         for (String agency : AGENCIES) {
             put(agency, Resource.NONE, "none", Map.of());
-            put(agency, Resource.WORKING_GROUP, "own", Map.of("code", OWN_GROUP));
-            put(agency, Resource.WORKING_GROUP, "foreign", Map.of("code", FOREIGN_GROUP));
+            // {agency}: a member agency, for the platform administration's member calls
+            put(agency, Resource.WORKING_GROUP, "own", Map.of("code", OWN_GROUP, "agency", KIRS));
+            put(agency, Resource.WORKING_GROUP, "foreign", Map.of("code", FOREIGN_GROUP, "agency", "otaharin"));
             put(agency, Resource.PROTOCOL, "own", Map.of("code", "kikinda-children-begging", "version", "1"));
             put(agency, Resource.PROTOCOL, "foreign", Map.of("code", "bijeljina-children-begging", "version", "1"));
         }

@@ -115,7 +115,7 @@ class NoticeRoutingTest {
     @Test
     void everyReferralEventTypeIsRoutedToBothParties() {
         for (EventType type : EventType.values()) {
-            if (type.topic() == Topic.REFERRAL_EVENTS) {
+            if (type.topic() == Topic.REFERRAL_EVENTS && type.aboutAReferral()) {
                 assertTrue(NoticeRouting.routes(type), type.name());
                 List<String> agencies = route(type, referral("X", null, null)).stream()
                         .map(n -> n.recipient().agency()).toList();
@@ -123,6 +123,8 @@ class NoticeRoutingTest {
             }
         }
         assertFalse(NoticeRouting.routes(EventType.CASE_CREATED));
+        assertFalse(NoticeRouting.routes(EventType.AGENCY_CREATED)); // administration events concern no one's inbox
+        assertFalse(NoticeRouting.routes(EventType.WORKING_GROUP_MEMBER_ADDED));
     }
 
     @Test

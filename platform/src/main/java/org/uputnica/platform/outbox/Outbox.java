@@ -36,13 +36,23 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventType type, UUID subject, Object payload) {
+        return publish(type, subject.toString(), payload);
+    }
+
+    /**
+     * For aggregates named by a code rather than a UUID (an agency's alias, a working group's code).
+     *
+     * @param subject the aggregate's id: the CloudEvents subject and the Kafka key
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventType type, String subject, Object payload) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        EventEnvelope envelope = EventEnvelope.of(type, "/uputnica/" + applicationName, subject.toString(), now,
+        EventEnvelope envelope = EventEnvelope.of(type, "/uputnica/" + applicationName, subject, now,
                 EventJson.toData(payload));
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.fromString(envelope.id());
         message.topic = type.topic().topicName();
-        message.key = subject.toString();
+        message.key = subject;
         message.eventType = type.value();
         message.payload = EventJson.write(envelope);
         message.createdAt = now;

@@ -72,7 +72,8 @@ class DeadlinesTest extends WithKafka {
     static String body(UUID caseId, String toAgency, String service, String urgency) {
         return """
                 {"caseId": "%s", "toAgency": "%s", "service": "%s", "urgency": "%s", "reason": "deadline test",
-                 %s}""".formatted(caseId, toAgency, service, urgency, TestReferrals.CONSENT);
+                 %s}""".formatted(caseId, toAgency, service, urgency,
+                TestReferrals.consentTo(caseId, toAgency));
     }
 
     static Map<String, Object> referral(String id) {

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.uputnica.referrals.TestReferrals.CONSENT;
+import static org.uputnica.referrals.TestReferrals.consentTo;
 import static org.uputnica.referrals.TestReferrals.action;
 import static org.uputnica.referrals.TestReferrals.send;
 
@@ -102,7 +102,7 @@ class LifecycleMatrixTest {
     String referralIn(ReferralStatus status) {
         String body = """
                 {"caseId": "%s", "toAgency": "udruzenje-rod", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
-                 "reason": "matrix", %s, "draft": %s}""".formatted(caseId, CONSENT, status == ReferralStatus.DRAFT);
+                 "reason": "matrix", %s, "draft": %s}""".formatted(caseId, consentTo(caseId, "udruzenje-rod"), status == ReferralStatus.DRAFT);
         String id = send("ana.csr", body);
         switch (status) {
             case DRAFT, SENT -> { }

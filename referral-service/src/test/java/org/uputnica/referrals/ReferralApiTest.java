@@ -135,10 +135,12 @@ class ReferralApiTest extends WithKafka {
                 .when().post("/api/v1/referrals")
                 .then().statusCode(409).contentType(PROBLEM).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
 
-        String consentWithoutRecord = referral(caseId, "kirs").replace("\"consentReference\": \"signed form\", ", "");
+        String consentWithoutRecord = withoutSharing.replace("\"reason\": \"x\"", """
+                "reason": "x", "sharing": {"basis": "CONSENT", "data": ["IDENTITY"]}""");
         given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(consentWithoutRecord)
                 .when().post("/api/v1/referrals")
-                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("sharing.consentReference"));
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:consent-record-required"));
 
         String legalBasis = withoutSharing.replace("\"reason\": \"x\"", """
                 "reason": "x", "sharing": {"basis": "LEGAL_BASIS", "legalBasis": "urgent protection of a child",
@@ -161,8 +163,7 @@ class ReferralApiTest extends WithKafka {
         given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
                 .then().statusCode(403);
         action("ana.csr", draftId, "send", null).statusCode(409).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
-        action("ana.csr", draftId, "send", """
-                {"sharing": {"basis": "CONSENT", "consentReference": "signed at the visit", "data": ["IDENTITY"]}}""")
+        action("ana.csr", draftId, "send", "{" + TestReferrals.consentTo(caseId, "kirs") + "}")
                 .statusCode(200).body("status", equalTo("SENT"));
         given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
                 .then().statusCode(200);

@@ -7,21 +7,31 @@ import java.util.List;
  * Events are keyed by their aggregate id, so all events of one case or referral stay in order on one partition.
  */
 public enum Topic {
-    CASE_EVENTS("uputnica.case.events.v1", 6),
-    REFERRAL_EVENTS("uputnica.referral.events.v1", 6),
+    CASE_EVENTS("uputnica.case.events.v1", 6, "/uputnica/case-service"),
+    REFERRAL_EVENTS("uputnica.referral.events.v1", 6, "/uputnica/referral-service"),
     /** Poison messages that the case-service could not process. */
-    CASE_SERVICE_DLQ("uputnica.case-service.dlq.v1", 1),
+    CASE_SERVICE_DLQ("uputnica.case-service.dlq.v1", 1, null),
     /** Poison messages that the referral-service could not process. */
-    REFERRAL_SERVICE_DLQ("uputnica.referral-service.dlq.v1", 1),
+    REFERRAL_SERVICE_DLQ("uputnica.referral-service.dlq.v1", 1, null),
     /** Poison messages that the notification-service could not process. */
-    NOTIFICATION_SERVICE_DLQ("uputnica.notification-service.dlq.v1", 1);
+    NOTIFICATION_SERVICE_DLQ("uputnica.notification-service.dlq.v1", 1, null);
 
     private final String topicName;
     private final int partitions;
+    private final String producer;
 
-    Topic(String topicName, int partitions) {
+    Topic(String topicName, int partitions, String producer) {
         this.topicName = topicName;
         this.partitions = partitions;
+        this.producer = producer;
+    }
+
+    /**
+     * The CloudEvents {@code source} of the one service that publishes on this topic ("/uputnica/" and its
+     * {@code quarkus.application.name}); null for a dead-letter topic. Consumers refuse events from any other.
+     */
+    public String producer() {
+        return producer;
     }
 
     public String topicName() {

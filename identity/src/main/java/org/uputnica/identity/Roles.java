@@ -8,6 +8,8 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String AGENCY_ADMIN = "agency-admin";
     public static final String INTEGRATOR = "integrator";
+    /** The referral-service's service account: looks up a case's owner and a consent's terms in the case-service. */
+    public static final String CASE_LOOKUP = "case-lookup";
 
     private Roles() {
     }

@@ -132,7 +132,9 @@ class ClosedLoopTest extends WithKafka {
     @Test
     void aForwardKeepsTheChainAndTheLoopClosesWithTheOriginalSender() {
         UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
-        String first = send("ana.csr", referral(caseId, "udruzenje-rod"));
+        // on a legal basis: a consent record names one receiver, so a forward under it needs one naming the next too
+        String first = send("milica.supervisor", referral(caseId, "udruzenje-rod")
+                .replace(TestReferrals.consentTo(caseId, "udruzenje-rod"), LEGAL_BASIS));
         String second = action("marko.rod", first, "forward",
                 "{\"toAgency\": \"iom-serbia\", \"reason\": \"needs an Arabic interpreter\"}")
                 .statusCode(200).body("status", equalTo("FORWARDED")).extract().path("forwardedTo");
@@ -142,7 +144,7 @@ class ClosedLoopTest extends WithKafka {
                 .body("status", equalTo("SENT"))
                 .body("fromAgency", equalTo("csr-kikinda"))
                 .body("forwardedFrom", equalTo(first))
-                .body("sharing.basis", equalTo("CONSENT"));
+                .body("sharing.basis", equalTo("LEGAL_BASIS"));
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals/" + second).then().statusCode(200);
         given().auth().oauth2(Tokens.of("marko.rod")).when().get("/api/v1/referrals/" + second).then().statusCode(403);
         given().auth().oauth2(Tokens.of("ivana.iom")).when().get("/api/v1/referrals/" + first).then().statusCode(403);

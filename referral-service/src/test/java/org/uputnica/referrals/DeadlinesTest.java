@@ -186,7 +186,9 @@ class DeadlinesTest extends WithKafka {
     void anUnansweredReferralGoesOverdueOnceThenEscalatesAndTheCoordinatorActsOnIt() {
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topic.REFERRAL_EVENTS.topicName());
         UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
-        String id = send("ana.csr", body(caseId, "udruzenje-rod", "PSYCHOSOCIAL_SUPPORT", "URGENT"));
+        // on a legal basis (a supervisor), so that the coordinator may forward it: a consent names one receiver
+        String id = send("milica.supervisor", body(caseId, "udruzenje-rod", "PSYCHOSOCIAL_SUPPORT", "URGENT")
+                .replace(TestReferrals.consentTo(caseId, "udruzenje-rod"), TestReferrals.LEGAL_BASIS));
 
         clock.advance(Duration.ofHours(49)); // acknowledge was due at 48h
         scanner.scan();

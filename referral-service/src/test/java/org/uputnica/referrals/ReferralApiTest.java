@@ -231,6 +231,22 @@ class ReferralApiTest extends WithKafka {
                 .body("type", equalTo("urn:uputnica:problem:dependency-unavailable"));
     }
 
+    /** Only the case-service publishes case events: one from another source (here, moving a case) is parked. */
+    @Test
+    void aCaseEventFromAnotherSourceIsParkedAndNeverApplied() {
+        UUID caseId = caseOwnedBy("csr-kikinda");
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topic.REFERRAL_SERVICE_DLQ.topicName());
+        EventEnvelope forged = EventEnvelope.of(EventType.CASE_TRANSFERRED, "/uputnica/referral-service",
+                caseId.toString(), OffsetDateTime.now(), EventJson.toData(new org.uputnica.events.CaseTransferred(
+                        caseId, "csr-kikinda", "kirs", UUID.randomUUID(), new Actor("kirs", "u-2"))));
+        kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, forged)).awaitCompletion();
+        await().atMost(Duration.ofSeconds(60)).until(() -> dlq.getRecords().stream()
+                .anyMatch(r -> r.value().contains(forged.id())));
+        dlq.stop();
+        assertEquals("csr-kikinda", ownerInProjection(caseId));
+        assertEquals(false, processed(forged.id()));
+    }
+
     @Test
     void aPoisonCaseEventIsParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() {
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topic.REFERRAL_SERVICE_DLQ.topicName());
@@ -255,7 +271,7 @@ class ReferralApiTest extends WithKafka {
                 caseId.toString(), created.plusHours(1), EventJson.toData(new org.uputnica.events.CaseTransferred(
                         caseId, "csr-kikinda", "kirs", UUID.randomUUID(), new Actor("kirs", "u-2"))));
         EventEnvelope createdLate = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service",
-                caseId.toString(), created, EventJson.toData(new CaseCreated(caseId, "csr-kikinda", "RETURNEE",
+                caseId.toString(), created, EventJson.toData(new CaseCreated(caseId, "csr-kikinda",
                         new Actor("csr-kikinda", "u-1"))));
         kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, transferred),
                 EventRecords.of(Topic.CASE_EVENTS, createdLate)).awaitCompletion();

@@ -47,8 +47,7 @@ final class TestReferrals {
     static UUID caseOwnedBy(KafkaCompanion kafka, EntityManager em, String agency) {
         UUID caseId = UUID.randomUUID();
         EventEnvelope event = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service", caseId.toString(),
-                OffsetDateTime.now(), EventJson.toData(new CaseCreated(caseId, agency, "UNACCOMPANIED_MINOR",
-                        new Actor(agency, "u-1"))));
+                OffsetDateTime.now(), EventJson.toData(new CaseCreated(caseId, agency, new Actor(agency, "u-1"))));
         kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, event)).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> agency.equals(ownerInProjection(em, caseId)));
         List<String> everyKind = java.util.Arrays.stream(SharedData.values()).map(Enum::name).toList();

@@ -108,9 +108,9 @@ public class ReferralWorkflow {
             targets.add(requireTarget(agency, "toAgencies", caller.agency()));
         }
         requireOwner(caller, input.caseId());
-        SharingPolicy.require(caller, ReferralKind.REFERRAL, input.sharing());
         for (String target : targets) {
-            requireConsent(input.caseId(), target, input.sharing());
+            SharingPolicy.require(caller, ReferralKind.REFERRAL, input.sharingFor(target));
+            requireConsent(input.caseId(), target, input.sharingFor(target));
         }
         ReferralGroup group = new ReferralGroup();
         group.id = UUID.randomUUID();
@@ -123,7 +123,7 @@ public class ReferralWorkflow {
         for (String target : targets.stream().sorted().toList()) {
             Referral r = draft(caller, input.caseId(), target, input.service(), input.urgency(), input.reason());
             r.groupId = group.id;
-            r.share(input.sharing());
+            r.share(input.sharingFor(target));
             r.persist();
             send(caller, r, null, null);
             referrals.add(ReferralView.of(r, caller));

@@ -35,7 +35,8 @@ public final class TheSystem {
         referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
         notifications = ServiceProcess.start("notification-service", Ports.free(), env("notifications"));
         for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
-            s.awaitReady(Duration.ofSeconds(120));
+            // a loaded machine (several builds sharing two cores) may need longer: -Duputnica.e2e.ready-seconds
+            s.awaitReady(Duration.ofSeconds(Long.getLong("uputnica.e2e.ready-seconds", 120)));
         }
     }
 

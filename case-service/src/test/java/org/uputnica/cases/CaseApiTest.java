@@ -108,12 +108,15 @@ class CaseApiTest {
     }
 
     @Test
-    void anyAgencyMayAskWhoOwnsACaseButGetsNoPersonalData() {
+    void theOwnershipIsIdsOnlyAndNotForAnotherAgency() {
         String id = open("ana.csr", newCase("Lejla"));
-        given().auth().oauth2(Tokens.of("marko.rod")).when().get("/api/v1/cases/" + id + "/ownership")
+        given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/cases/" + id + "/ownership")
                 .then().statusCode(200)
                 .body("ownerAgency", equalTo("csr-kikinda"))
                 .body("person", org.hamcrest.Matchers.nullValue());
+        // another agency's staff learn nothing, not even that the case exists (CaseLookupTest has the rest)
+        given().auth().oauth2(Tokens.of("marko.rod")).when().get("/api/v1/cases/" + id + "/ownership")
+                .then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,9 @@ class CollaborationTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    EntityManager em;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -94,13 +99,14 @@ class CollaborationTest {
         }
         as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents").then().statusCode(200)
                 .body("giverName", hasItem("Ljiljana Nikolić"));
-        // what it allows, for the referral-service (also forwarding on another agency's behalf): no personal data
+        // what it allows, for the referral-service (and the owner): no personal data; not for another agency
         String consentId = as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents").then().extract().path("[0].id");
-        as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId + "/terms").then().statusCode(200)
+        as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId + "/terms").then().statusCode(200)
                 .body("toAgency", equalTo("udruzenje-rod")).body(not(containsString("Ljiljana")))
                 .body(not(containsString("Day care")));
+        as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId + "/terms").then().statusCode(404);
         as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + consentId).then().statusCode(404);
-        as("marko.rod").when().get("/api/v1/cases/" + caseId + "/consents/" + UUID.randomUUID() + "/terms")
+        as("ana.csr").when().get("/api/v1/cases/" + caseId + "/consents/" + UUID.randomUUID() + "/terms")
                 .then().statusCode(404).contentType(PROBLEM);
     }
 
@@ -193,6 +199,80 @@ class CollaborationTest {
         as("ana.csr").when().get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(403)
                 .body("type", equalTo("urn:uputnica:problem:forbidden"));
         as("marko.rod").when().get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(403);
+    }
+
+    /**
+     * The race of the review: the consent is withdrawn, and only then arrives the event of a referral sent under it
+     * (the referral-service lagged behind). The revocation never saw that referral; the consent check still holds.
+     */
+    @Test
+    void aReferralWhoseEventArrivesAfterTheWithdrawalGrantsNothing() {
+        String caseId = openCase("ana.csr", "Lena", "Savić");
+        String consentId = consent(caseId, "udruzenje-rod");
+        as("ana.csr").body("{\"note\": \"withdrawn by the mother\"}")
+                .when().post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal").then().statusCode(200);
+        UUID referral = UUID.randomUUID();
+        OffsetDateTime t = OffsetDateTime.now();
+        publish(referralEvent(EventType.REFERRAL_SENT, referral, caseId, "csr-kikinda", "udruzenje-rod", "SENT", null,
+                        UUID.fromString(consentId), List.of("IDENTITY"), t),
+                referralEvent(EventType.REFERRAL_ACCEPTED, referral, caseId, "csr-kikinda", "udruzenje-rod", "ACCEPTED",
+                        null, UUID.fromString(consentId), List.of("IDENTITY"), t.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ana.csr").when()
+                .get("/api/v1/cases/" + caseId + "/collaborations").then().statusCode(200)
+                .body("status", hasItem("ACCEPTED")).body("revokedAt[0]", org.hamcrest.Matchers.notNullValue()));
+        as("marko.rod").when().get("/api/v1/cases/" + caseId).then().statusCode(404);
+    }
+
+    /** A consent that ends (validUntil) ends the access it gave, without anyone withdrawing it. */
+    @Test
+    void anExpiredConsentEndsTheAccessItGave() {
+        String caseId = openCase("ana.csr", "Mila", "Savić");
+        String consentId = as("ana.csr").body("""
+                        {"givenBy": "PARENT", "giverName": "Ljiljana Savić", "purpose": "Day care at ROD",
+                         "toAgency": "udruzenje-rod", "data": ["IDENTITY"], "validFrom": "%s", "validUntil": "%s",
+                         "method": "SIGNED_FORM"}""".formatted(LocalDate.now(), LocalDate.now().plusDays(2)))
+                .when().post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
+        publish(referralEvent(EventType.REFERRAL_ACCEPTED, UUID.randomUUID(), caseId, "csr-kikinda", "udruzenje-rod",
+                "ACCEPTED", null, UUID.fromString(consentId), List.of("IDENTITY"), OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("marko.rod").when().get("/api/v1/cases/" + caseId).then().statusCode(200));
+        clock.advance(Duration.ofDays(3));
+        as("marko.rod").when().get("/api/v1/cases/" + caseId).then().statusCode(404);
+    }
+
+    /**
+     * Only the referral-service writes referral events, and only the owner refers a case: an event from another
+     * source is parked on the dead-letter topic, and one "from" an agency that does not own the case grants nothing.
+     */
+    @Test
+    void aReferralEventFromAnotherSourceOrNotFromTheOwnerGrantsNothing() {
+        String caseId = openCase("ana.csr", "Nada", "Savić");
+        String consentId = consent(caseId, "udruzenje-rod");
+        UUID forged = UUID.randomUUID();
+        EventEnvelope genuine = referralEvent(EventType.REFERRAL_ACCEPTED, forged, caseId, "csr-kikinda",
+                "udruzenje-rod", "ACCEPTED", null, UUID.fromString(consentId), List.of("IDENTITY"), OffsetDateTime.now());
+        EventEnvelope fromElsewhere = new EventEnvelope(genuine.specversion(), genuine.id(), genuine.type(),
+                "/uputnica/notification-service", genuine.subject(), genuine.time(), genuine.datacontenttype(),
+                genuine.data());
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            ConsumerTask<String, String> parked = kafka.consumeStrings().fromTopics(Topic.CASE_SERVICE_DLQ.topicName());
+            kafka.produceStrings().fromRecords(EventRecords.of(Topic.REFERRAL_EVENTS, fromElsewhere)).awaitCompletion();
+            await().atMost(Duration.ofSeconds(60)).until(() -> parked.getRecords().stream()
+                    .anyMatch(r -> r.value().contains(genuine.id())));
+            parked.stop();
+        }
+        // from the referral-service, but "sent" by an agency that does not own the case
+        UUID notOwners = UUID.randomUUID();
+        EventEnvelope notFromOwner = referralEvent(EventType.REFERRAL_ACCEPTED, notOwners, caseId, "iom-serbia",
+                "udruzenje-rod", "ACCEPTED", null, UUID.fromString(consentId), List.of("IDENTITY"), OffsetDateTime.now());
+        publish(notFromOwner);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from processed_event where event_id = :id")
+                        .setParameter("id", notFromOwner.id()).getSingleResult()).longValue() == 1));
+        as("ana.csr").when().get("/api/v1/cases/" + caseId + "/collaborations").then().statusCode(200)
+                .body("referralId", not(hasItem(forged.toString())))
+                .body("referralId", not(hasItem(notOwners.toString())));
+        as("marko.rod").when().get("/api/v1/cases/" + caseId).then().statusCode(404);
     }
 
     @Test

@@ -46,6 +46,7 @@ class ReferralSliceIT {
                 .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
     }
 
+    /** Only for requests refused before the sharing is looked at (a consent reference alone is refused too). */
     static final String CONSENT = """
             "sharing": {"basis": "CONSENT", "consentReference": "signed form", "data": ["IDENTITY", "LANGUAGE"]}""";
 
@@ -53,10 +54,20 @@ class ReferralSliceIT {
         return refer("ana.csr", caseId, toAgency, "REFERRAL");
     }
 
+    /** Under a consent record the owner makes for the receiver (for a transfer: every kind of data, by a supervisor). */
     static String refer(String user, String caseId, String toAgency, String kind) {
+        String data = "TRANSFER".equals(kind) ? "[\"" + String.join("\", \"", java.util.Arrays.stream(
+                org.uputnica.events.SharedData.values()).map(Enum::name).toList()) + "\"]" : "[\"IDENTITY\", \"LANGUAGE\"]";
+        String consentId = as(user, cases).body("""
+                        {"givenBy": "GUARDIAN", "giverName": "Jovana Petrović", "purpose": "Psychosocial support",
+                         "toAgency": "%s", "data": %s, "validFrom": "%s", "method": "SIGNED_FORM"}"""
+                        .formatted(toAgency, data, java.time.LocalDate.now()))
+                .when().post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
         return as(user, referrals).body("""
                         {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
-                         "reason": "Needs psychosocial support", "kind": "%s", %s}""".formatted(caseId, toAgency, kind, CONSENT))
+                         "reason": "Needs psychosocial support", "kind": "%s",
+                         "sharing": {"basis": "CONSENT", "consentId": "%s", "data": %s}}"""
+                        .formatted(caseId, toAgency, kind, consentId, data))
                 .when().post("/api/v1/referrals")
                 .then().statusCode(201).body("status", equalTo("SENT")).extract().path("id");
     }
@@ -127,7 +138,7 @@ class ReferralSliceIT {
     @Test
     void anAcceptedTransferMovesTheCaseAndTheNewOwnerReferItOn() {
         String caseId = openCase();
-        String transfer = refer("ana.csr", caseId, "kirs", "TRANSFER");
+        String transfer = refer("milica.supervisor", caseId, "kirs", "TRANSFER"); // a transfer needs a supervisor
         as("dragan.kirs", referrals).when().post("/api/v1/referrals/" + transfer + "/accept")
                 .then().statusCode(200).body("kind", equalTo("TRANSFER"));
 

@@ -44,7 +44,9 @@ public final class TheSystem {
         notificationEnv.put("WEBHOOKS_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(key));
         notifications = ServiceProcess.start("notification-service", Ports.free(), notificationEnv);
         for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
-            s.awaitReady(Duration.ofSeconds(Long.getLong("uputnica.e2e.ready-timeout-seconds", 120))); // longer on a loaded machine
+            // a loaded machine (several builds sharing two cores) may need longer: -Duputnica.e2e.ready-seconds
+            s.awaitReady(Duration.ofSeconds(Long.getLong("uputnica.e2e.ready-seconds",
+                    Long.getLong("uputnica.e2e.ready-timeout-seconds", 120))));
         }
     }
 

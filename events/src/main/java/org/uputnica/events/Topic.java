@@ -10,23 +10,33 @@ import java.util.List;
  * the events carry ids and codes only, and consumers remember applied ids for longer (ProcessedEventsPruning, 30 days).
  */
 public enum Topic {
-    CASE_EVENTS("uputnica.case.events.v1", 6, Duration.ofDays(7)),
-    REFERRAL_EVENTS("uputnica.referral.events.v1", 6, Duration.ofDays(7)),
+    CASE_EVENTS("uputnica.case.events.v1", 6, Duration.ofDays(7), "/uputnica/case-service"),
+    REFERRAL_EVENTS("uputnica.referral.events.v1", 6, Duration.ofDays(7), "/uputnica/referral-service"),
     /** Poison messages that the case-service could not process: two weeks for an operator to look and replay. */
-    CASE_SERVICE_DLQ("uputnica.case-service.dlq.v1", 1, Duration.ofDays(14)),
+    CASE_SERVICE_DLQ("uputnica.case-service.dlq.v1", 1, Duration.ofDays(14), null),
     /** Poison messages that the referral-service could not process. */
-    REFERRAL_SERVICE_DLQ("uputnica.referral-service.dlq.v1", 1, Duration.ofDays(14)),
+    REFERRAL_SERVICE_DLQ("uputnica.referral-service.dlq.v1", 1, Duration.ofDays(14), null),
     /** Poison messages that the notification-service could not process. */
-    NOTIFICATION_SERVICE_DLQ("uputnica.notification-service.dlq.v1", 1, Duration.ofDays(14));
+    NOTIFICATION_SERVICE_DLQ("uputnica.notification-service.dlq.v1", 1, Duration.ofDays(14), null);
 
     private final String topicName;
     private final int partitions;
     private final Duration retention;
+    private final String producer;
 
-    Topic(String topicName, int partitions, Duration retention) {
+    Topic(String topicName, int partitions, Duration retention, String producer) {
         this.topicName = topicName;
         this.partitions = partitions;
         this.retention = retention;
+        this.producer = producer;
+    }
+
+    /**
+     * The CloudEvents {@code source} of the one service that publishes on this topic ("/uputnica/" and its
+     * {@code quarkus.application.name}); null for a dead-letter topic. Consumers refuse events from any other.
+     */
+    public String producer() {
+        return producer;
     }
 
     /** How long the broker keeps a message: the topic's {@code retention.ms}. */

@@ -11,6 +11,9 @@ public final class Roles {
     /** Adds agencies and changes working groups' members (the platform's operators, not an agency's). */
     public static final String PLATFORM_ADMIN = "platform-admin";
 
+    /** The referral-service's service account: looks up a case's owner and a consent's terms in the case-service. */
+    public static final String CASE_LOOKUP = "case-lookup";
+
     private Roles() {
     }
 }

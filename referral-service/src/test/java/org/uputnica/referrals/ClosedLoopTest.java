@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.uputnica.referrals.TestReferrals.CONSENT;
+import static org.uputnica.referrals.TestReferrals.LEGAL_BASIS;
 import static org.uputnica.referrals.TestReferrals.PROBLEM;
 import static org.uputnica.referrals.TestReferrals.action;
 import static org.uputnica.referrals.TestReferrals.referral;
@@ -39,9 +39,11 @@ import static org.uputnica.referrals.TestReferrals.send;
 class ClosedLoopTest extends WithKafka {
     String group(UUID caseId, String... agencies) {
         String list = String.join("\", \"", agencies);
-        return given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body("""
+        // one consent names one agency: a request to several goes on a legal basis, sent by a supervisor
+        return given().auth().oauth2(Tokens.of("milica.supervisor")).contentType(ContentType.JSON).body("""
                         {"caseId": "%s", "toAgencies": ["%s"], "service": "SHELTER", "urgency": "EMERGENCY",
-                         "reason": "Boy found alone at the bus station tonight", %s}""".formatted(caseId, list, CONSENT))
+                         "reason": "Boy found alone at the bus station tonight", %s}""".formatted(caseId, list,
+                        LEGAL_BASIS))
                 .when().post("/api/v1/referral-groups")
                 .then().statusCode(201).body("status", equalTo("OPEN"))
                 .extract().path("id");
@@ -130,7 +132,9 @@ class ClosedLoopTest extends WithKafka {
     @Test
     void aForwardKeepsTheChainAndTheLoopClosesWithTheOriginalSender() {
         UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
-        String first = send("ana.csr", referral(caseId, "udruzenje-rod"));
+        // on a legal basis: a consent record names one receiver, so a forward under it needs one naming the next too
+        String first = send("milica.supervisor", referral(caseId, "udruzenje-rod")
+                .replace(TestReferrals.consentTo(caseId, "udruzenje-rod"), LEGAL_BASIS));
         String second = action("marko.rod", first, "forward",
                 "{\"toAgency\": \"iom-serbia\", \"reason\": \"needs an Arabic interpreter\"}")
                 .statusCode(200).body("status", equalTo("FORWARDED")).extract().path("forwardedTo");
@@ -140,7 +144,7 @@ class ClosedLoopTest extends WithKafka {
                 .body("status", equalTo("SENT"))
                 .body("fromAgency", equalTo("csr-kikinda"))
                 .body("forwardedFrom", equalTo(first))
-                .body("sharing.basis", equalTo("CONSENT"));
+                .body("sharing.basis", equalTo("LEGAL_BASIS"));
         given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/referrals/" + second).then().statusCode(200);
         given().auth().oauth2(Tokens.of("marko.rod")).when().get("/api/v1/referrals/" + second).then().statusCode(403);
         given().auth().oauth2(Tokens.of("ivana.iom")).when().get("/api/v1/referrals/" + first).then().statusCode(403);
@@ -177,12 +181,12 @@ class ClosedLoopTest extends WithKafka {
     @Test
     void anAcceptedTransferAnnouncesItselfAsATransferAndTheOwnerCheckFollowsTheCaseService() {
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topic.REFERRAL_EVENTS.topicName());
-        UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "iom-serbia");
-        String id = given().auth().oauth2(Tokens.of("ivana.iom")).contentType(ContentType.JSON)
-                .body(referral(caseId, "csr-kikinda").replace("\"reason\"", "\"kind\": \"TRANSFER\", \"reason\""))
+        UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
+        String id = given().auth().oauth2(Tokens.of("milica.supervisor")).contentType(ContentType.JSON)
+                .body(TransferTest.transfer(caseId, "iom-serbia", TransferTest.wholeFile(caseId, "iom-serbia")))
                 .when().post("/api/v1/referrals")
                 .then().statusCode(201).body("kind", equalTo("TRANSFER")).extract().path("id");
-        action("ana.csr", id, "accept", null).statusCode(200);
+        action("ivana.iom", id, "accept", null).statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> events.getRecords().stream()
                 .filter(r -> id.equals(r.key()))
                 .map(r -> EventJson.read(r.value()))

@@ -49,7 +49,7 @@ class ConsentFallbackTest extends WithKafka {
     }
 
     @Test
-    void aConsentTheProjectionLacksIsAskedOfTheCaseServiceWithTheSendersTokenAndKept() {
+    void aConsentTheProjectionLacksIsAskedOfTheCaseServiceWithTheServiceAccountTokenAndKept() {
         UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
         UUID consentId = UUID.randomUUID();
         FakeCaseService.answer(path(caseId, consentId), 200, consentJson(caseId, consentId, "udruzenje-rod", null));
@@ -58,7 +58,11 @@ class ConsentFallbackTest extends WithKafka {
                 .statusCode(201).body("sharing.consentId", equalTo(consentId.toString()));
         List<FakeCaseService.Request> asked = FakeCaseService.requestsTo(path(caseId, consentId));
         assertEquals(1, asked.size());
-        assertTrue(asked.get(0).authorization().startsWith("Bearer "), "with the caller's own token");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(
+                asked.get(0).authorization().substring("Bearer ".length()).split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"azp\":\"referral-service\"") && claims.contains("case-lookup")
+                && !claims.contains("ana.csr"), "with the referral-service's own token, not the caller's: " + claims);
         assertTrue(inProjection(consentId), "the answer is kept");
 
         // the next sending reads the projection, and the same rules apply to the kept answer

@@ -125,8 +125,15 @@ class ConsentSharingTest extends WithKafka {
         refused(post("ana.csr", "/api/v1/referrals", underConsent(caseId, "udruzenje-rod",
                 withdrawnConsent.consentId(), "IDENTITY")), "was withdrawn on");
 
-        // the consentReference alone (no record) is still enough, as before
-        post("ana.csr", "/api/v1/referrals", TestReferrals.referral(caseId, "iom-serbia")).statusCode(201);
+        // a consentReference alone (no record) can be neither checked nor withdrawn: refused, for a supervisor too
+        String referenceOnly = """
+                {"caseId": "%s", "toAgency": "iom-serbia", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
+                 "reason": "x", "sharing": {"basis": "CONSENT", "consentReference": "signed form, paper",
+                 "data": ["IDENTITY"]}}""".formatted(caseId);
+        for (String user : List.of("ana.csr", "milica.supervisor")) {
+            post(user, "/api/v1/referrals", referenceOnly).statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("urn:uputnica:problem:consent-record-required"));
+        }
     }
 
     /**

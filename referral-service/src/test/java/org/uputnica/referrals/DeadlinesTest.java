@@ -72,7 +72,8 @@ class DeadlinesTest extends WithKafka {
     static String body(UUID caseId, String toAgency, String service, String urgency) {
         return """
                 {"caseId": "%s", "toAgency": "%s", "service": "%s", "urgency": "%s", "reason": "deadline test",
-                 %s}""".formatted(caseId, toAgency, service, urgency, TestReferrals.CONSENT);
+                 %s}""".formatted(caseId, toAgency, service, urgency,
+                TestReferrals.consentTo(caseId, toAgency));
     }
 
     static Map<String, Object> referral(String id) {
@@ -185,7 +186,9 @@ class DeadlinesTest extends WithKafka {
     void anUnansweredReferralGoesOverdueOnceThenEscalatesAndTheCoordinatorActsOnIt() {
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topic.REFERRAL_EVENTS.topicName());
         UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
-        String id = send("ana.csr", body(caseId, "udruzenje-rod", "PSYCHOSOCIAL_SUPPORT", "URGENT"));
+        // on a legal basis (a supervisor), so that the coordinator may forward it: a consent names one receiver
+        String id = send("milica.supervisor", body(caseId, "udruzenje-rod", "PSYCHOSOCIAL_SUPPORT", "URGENT")
+                .replace(TestReferrals.consentTo(caseId, "udruzenje-rod"), TestReferrals.LEGAL_BASIS));
 
         clock.advance(Duration.ofHours(49)); // acknowledge was due at 48h
         scanner.scan();

@@ -70,8 +70,8 @@ class GroupStatisticsTest {
         action("ivana.iom", declined, "decline", "{\"reasonCode\": \"NO_CAPACITY\", \"reason\": \"full\"}").statusCode(200);
         send("ana.csr", referral(caseId, "kirs"));
         given().auth().oauth2(Tokens.of("milica.supervisor")).contentType(ContentType.JSON)
-                .body(referral(caseId, "kirs").replace("\"basis\": \"CONSENT\", \"consentReference\": \"signed form\"",
-                        "\"basis\": \"LEGAL_BASIS\", \"legalBasis\": \"urgent protection\""))
+                .body(referral(caseId, "kirs").replace(TestReferrals.consentTo(caseId, "kirs"),
+                        TestReferrals.LEGAL_BASIS))
                 .when().post("/api/v1/referrals").then().statusCode(201);
 
         JsonPath after = stats("jelena.coordinator");

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.uputnica.referrals.TestReferrals.CONSENT;
+import static org.uputnica.referrals.TestReferrals.LEGAL_BASIS;
 import static org.uputnica.referrals.TestReferrals.action;
 import static org.uputnica.referrals.TestReferrals.send;
 
@@ -102,8 +102,11 @@ class LifecycleMatrixTest {
     String referralIn(ReferralStatus status) {
         String body = """
                 {"caseId": "%s", "toAgency": "udruzenje-rod", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
-                 "reason": "matrix", %s, "draft": %s}""".formatted(caseId, CONSENT, status == ReferralStatus.DRAFT);
-        String id = send("ana.csr", body);
+                 "reason": "matrix", %s, "draft": %s}""".formatted(caseId, status == ReferralStatus.DRAFT
+                ? TestReferrals.consentTo(caseId, "udruzenje-rod") : LEGAL_BASIS, status == ReferralStatus.DRAFT);
+        // a draft under ROD's consent, which its sender's caseworker may send; the others on a legal basis
+        // (a supervisor's), so that a forward is not checked against a consent naming ROD only
+        String id = send(status == ReferralStatus.DRAFT ? "ana.csr" : "milica.supervisor", body);
         switch (status) {
             case DRAFT, SENT -> { }
             case ACKNOWLEDGED -> ok("marko.rod", id, ReferralAction.ACKNOWLEDGE);

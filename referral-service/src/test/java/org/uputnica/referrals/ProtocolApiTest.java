@@ -60,8 +60,8 @@ class ProtocolApiTest extends WithKafka {
     static String referralBody(UUID caseId, String toAgency, String service, String urgency, String data) {
         return """
                 {"caseId": "%s", "toAgency": "%s", "service": "%s", "urgency": "%s", "reason": "protocol test",
-                 "sharing": {"basis": "CONSENT", "consentReference": "signed form", "data": %s}}"""
-                .formatted(caseId, toAgency, service, urgency, data);
+                 "sharing": {"basis": "CONSENT", "consentId": "%s", "data": %s}}"""
+                .formatted(caseId, toAgency, service, urgency, TestReferrals.consentOf(caseId, toAgency), data);
     }
 
     static Map<String, Object> referral(String user, String id) {

@@ -135,10 +135,12 @@ class ReferralApiTest extends WithKafka {
                 .when().post("/api/v1/referrals")
                 .then().statusCode(409).contentType(PROBLEM).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
 
-        String consentWithoutRecord = referral(caseId, "kirs").replace("\"consentReference\": \"signed form\", ", "");
+        String consentWithoutRecord = withoutSharing.replace("\"reason\": \"x\"", """
+                "reason": "x", "sharing": {"basis": "CONSENT", "data": ["IDENTITY"]}""");
         given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON).body(consentWithoutRecord)
                 .when().post("/api/v1/referrals")
-                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("sharing.consentReference"));
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:uputnica:problem:consent-record-required"));
 
         String legalBasis = withoutSharing.replace("\"reason\": \"x\"", """
                 "reason": "x", "sharing": {"basis": "LEGAL_BASIS", "legalBasis": "urgent protection of a child",
@@ -161,8 +163,7 @@ class ReferralApiTest extends WithKafka {
         given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
                 .then().statusCode(403);
         action("ana.csr", draftId, "send", null).statusCode(409).body("type", equalTo("urn:uputnica:problem:no-sharing-basis"));
-        action("ana.csr", draftId, "send", """
-                {"sharing": {"basis": "CONSENT", "consentReference": "signed at the visit", "data": ["IDENTITY"]}}""")
+        action("ana.csr", draftId, "send", "{" + TestReferrals.consentTo(caseId, "kirs") + "}")
                 .statusCode(200).body("status", equalTo("SENT"));
         given().auth().oauth2(Tokens.of("dragan.kirs")).when().get("/api/v1/referrals/" + draftId)
                 .then().statusCode(200);
@@ -230,6 +231,22 @@ class ReferralApiTest extends WithKafka {
                 .body("type", equalTo("urn:uputnica:problem:dependency-unavailable"));
     }
 
+    /** Only the case-service publishes case events: one from another source (here, moving a case) is parked. */
+    @Test
+    void aCaseEventFromAnotherSourceIsParkedAndNeverApplied() {
+        UUID caseId = caseOwnedBy("csr-kikinda");
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topic.REFERRAL_SERVICE_DLQ.topicName());
+        EventEnvelope forged = EventEnvelope.of(EventType.CASE_TRANSFERRED, "/uputnica/referral-service",
+                caseId.toString(), OffsetDateTime.now(), EventJson.toData(new org.uputnica.events.CaseTransferred(
+                        caseId, "csr-kikinda", "kirs", UUID.randomUUID(), new Actor("kirs", "u-2"))));
+        kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, forged)).awaitCompletion();
+        await().atMost(Duration.ofSeconds(60)).until(() -> dlq.getRecords().stream()
+                .anyMatch(r -> r.value().contains(forged.id())));
+        dlq.stop();
+        assertEquals("csr-kikinda", ownerInProjection(caseId));
+        assertEquals(false, processed(forged.id()));
+    }
+
     @Test
     void aPoisonCaseEventIsParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() {
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topic.REFERRAL_SERVICE_DLQ.topicName());
@@ -254,7 +271,7 @@ class ReferralApiTest extends WithKafka {
                 caseId.toString(), created.plusHours(1), EventJson.toData(new org.uputnica.events.CaseTransferred(
                         caseId, "csr-kikinda", "kirs", UUID.randomUUID(), new Actor("kirs", "u-2"))));
         EventEnvelope createdLate = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service",
-                caseId.toString(), created, EventJson.toData(new CaseCreated(caseId, "csr-kikinda", "RETURNEE",
+                caseId.toString(), created, EventJson.toData(new CaseCreated(caseId, "csr-kikinda",
                         new Actor("csr-kikinda", "u-1"))));
         kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, transferred),
                 EventRecords.of(Topic.CASE_EVENTS, createdLate)).awaitCompletion();

@@ -11,6 +11,7 @@ import org.uputnica.events.ConsentChanged;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
+import org.uputnica.events.SharedData;
 import org.uputnica.events.Topic;
 import org.uputnica.infra.EventRecords;
 import org.uputnica.infra.Tokens;
@@ -28,21 +29,44 @@ import static org.awaitility.Awaitility.await;
 /** What the referral-service tests share: cases announced over Kafka, referral bodies, calls with real tokens. */
 final class TestReferrals {
     static final String PROBLEM = "application/problem+json";
-    static final String CONSENT = "\"sharing\": {\"basis\": \"CONSENT\", \"consentReference\": \"signed form\", "
-            + "\"data\": [\"IDENTITY\"]}";
+    /** A legal basis, for a supervisor to send on (e.g. to several agencies at once). */
+    static final String LEGAL_BASIS = "\"sharing\": {\"basis\": \"LEGAL_BASIS\", \"legalBasis\": "
+            + "\"urgent protection of a child\", \"data\": [\"IDENTITY\"]}";
+
+    /** The agencies every test case has a consent for (see {@link #caseOwnedBy}). */
+    static final List<String> AGENCIES = List.of("csr-kikinda", "udruzenje-rod", "iom-serbia", "kirs", "minrzs",
+            "csr-bijeljina", "otaharin");
 
     private TestReferrals() {
     }
 
-    /** A case of {@code agency}, announced as the case-service would, and known to the projection. */
+    /**
+     * A case of {@code agency}, announced as the case-service would, and known to the projection; with a consent
+     * record for each other agency of {@link #AGENCIES} covering every kind of data ({@link #consentOf}).
+     */
     static UUID caseOwnedBy(KafkaCompanion kafka, EntityManager em, String agency) {
         UUID caseId = UUID.randomUUID();
         EventEnvelope event = EventEnvelope.of(EventType.CASE_CREATED, "/uputnica/case-service", caseId.toString(),
-                OffsetDateTime.now(), EventJson.toData(new CaseCreated(caseId, agency, "UNACCOMPANIED_MINOR",
-                        new Actor(agency, "u-1"))));
+                OffsetDateTime.now(), EventJson.toData(new CaseCreated(caseId, agency, new Actor(agency, "u-1"))));
         kafka.produceStrings().fromRecords(EventRecords.of(Topic.CASE_EVENTS, event)).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> agency.equals(ownerInProjection(em, caseId)));
+        List<String> everyKind = java.util.Arrays.stream(SharedData.values()).map(Enum::name).toList();
+        applied(kafka, em, AGENCIES.stream().filter(a -> !a.equals(agency))
+                .map(to -> consentEvent(EventType.CASE_CONSENT_RECORDED, new ConsentChanged(consentOf(caseId, to),
+                        caseId, agency, to, null, everyKind, today().minusDays(1), null, null, new Actor(agency, "u-1"))))
+                .toArray(EventEnvelope[]::new));
         return caseId;
+    }
+
+    /** The id of the consent {@link #caseOwnedBy} recorded for sharing the case with {@code toAgency}. */
+    static UUID consentOf(UUID caseId, String toAgency) {
+        return UUID.nameUUIDFromBytes((caseId + "/" + toAgency).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The "sharing" member of a referral under that consent, sharing IDENTITY. */
+    static String consentTo(UUID caseId, String toAgency) {
+        return "\"sharing\": {\"basis\": \"CONSENT\", \"consentId\": \"%s\", \"data\": [\"IDENTITY\"]}"
+                .formatted(consentOf(caseId, toAgency));
     }
 
     static String ownerInProjection(EntityManager em, UUID caseId) {
@@ -93,7 +117,8 @@ final class TestReferrals {
     static String referral(UUID caseId, String toAgency) {
         return """
                 {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
-                 "reason": "Dijete treba podršku nakon smještaja", %s}""".formatted(caseId, toAgency, CONSENT);
+                 "reason": "Dijete treba podršku nakon smještaja", %s}""".formatted(caseId, toAgency,
+                consentTo(caseId, toAgency));
     }
 
     static String send(String user, String body) {

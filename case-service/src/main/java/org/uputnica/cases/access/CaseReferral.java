@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.uputnica.cases.consent.Consent;
 import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
@@ -69,9 +70,23 @@ public class CaseReferral extends PanacheEntityBase {
     @Column(name = "event_time")
     public OffsetDateTime eventTime;
 
-    /** Whether the receiving agency sees the shared data today. */
+    /** Whether the receiving agency sees the shared data today, under the consent as this service knows it now. */
     public boolean grantsAccess(LocalDate today) {
+        return grantsAccess(today, consentId == null ? null : Consent.findById(consentId));
+    }
+
+    /**
+     * The rule: accepted, not revoked, not a transfer, working on it (or within the owner's extension), and when
+     * shared under consent, that consent record of this case still valid today and not withdrawn. The consent is
+     * read here, not only revoked on withdrawal: a referral event that arrives after the withdrawal (the
+     * referral-service lagging behind) creates a row the withdrawal never saw.
+     */
+    public boolean grantsAccess(LocalDate today, Consent consent) {
         if (acceptedAt == null || revokedAt != null || "TRANSFER".equals(kind)) {
+            return false;
+        }
+        if ("CONSENT".equals(sharingBasis)
+                && (consent == null || !consent.caseId.equals(caseId) || !consent.validOn(today))) {
             return false;
         }
         if (WORKING.contains(status)) {

@@ -31,7 +31,7 @@ public class ReferralEventsConsumer {
     @Incoming("referral-events")
     @Blocking
     public void consume(String message) {
-        inbox.handle(CONSUMER, message, ReferralEventsConsumer::applies, event -> {
+        inbox.handle(CONSUMER, message, Topic.REFERRAL_EVENTS, ReferralEventsConsumer::applies, event -> {
             collaborations.apply(event);
             transfers.apply(event);
         });

@@ -38,6 +38,9 @@ public class CaseRegistry {
     AccessAudit audit;
 
     @Inject
+    org.uputnica.cases.access.CaseLookup lookup;
+
+    @Inject
     CaseAccessPolicy policy;
 
     @Inject
@@ -77,7 +80,7 @@ public class CaseRegistry {
 
         audit.record(caller, c.id, AccessAudit.Action.CREATE, "case opened by owner agency");
         outbox.publish(EventType.CASE_CREATED, c.id,
-                new CaseCreated(c.id, c.ownerAgency, c.category.name(), new Actor(caller.agency(), caller.userId())));
+                new CaseCreated(c.id, c.ownerAgency, new Actor(caller.agency(), caller.userId())));
         return CaseView.owner(c);
     }
 
@@ -207,10 +210,7 @@ public class CaseRegistry {
 
     @Transactional
     public CaseOwnership ownership(UUID id) {
-        CaseFile c = CaseFile.findById(id);
-        if (c == null) {
-            throw ProblemException.notFound("no case " + id);
-        }
+        CaseFile c = lookup.require(id, "case ownership look-up", null);
         return new CaseOwnership(c.id, c.ownerAgency);
     }
 

@@ -73,14 +73,14 @@ public class ConsentResource {
 
     @GET
     @Path("/{consentId}/terms")
-    @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.INTEGRATOR})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.CASE_LOOKUP})
     @Operation(summary = "What a consent allows (ids and codes only)", description = """
             Which agency or kind of agency, which kinds of data, from when until when, and whether it was withdrawn;
-            never who gave it or why. The referral-service asks this when it has not yet heard of a consent,
-            also on behalf of an agency forwarding a referral.""")
-    @APIResponse(responseCode = "404", description = "No such consent of that case")
+            never who gave it or why. The referral-service's service account (role case-lookup) asks this when it
+            has not yet heard of a consent; the owner agency and the agencies of an open referral of the case may
+            too; 404 for anyone else. Every answer is in the case's access log.""")
+    @APIResponse(responseCode = "404", description = "No such consent of that case, or not a case you may look up")
     public ConsentTerms terms(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId) {
-        caller.get(); // requires a token that names an agency
         return consents.terms(caseId, consentId);
     }
 

@@ -39,6 +39,9 @@ public class Consents {
     AccessAudit audit;
 
     @Inject
+    org.uputnica.cases.access.CaseLookup lookup;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -102,9 +105,10 @@ public class Consents {
         return ConsentView.of(consent, LocalDate.now(clock));
     }
 
-    /** Ids and codes only, no personal data: any agency's staff may ask, like a case's ownership; not audited. */
+    /** Ids and codes only: for the referral-service, the owner and the parties of an open referral (audited). */
     @Transactional
     public ConsentTerms terms(UUID caseId, UUID consentId) {
+        lookup.require(caseId, "consent terms look-up", consentId);
         return ConsentTerms.of(find(caseId, consentId));
     }
 

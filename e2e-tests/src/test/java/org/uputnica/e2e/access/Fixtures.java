@@ -53,8 +53,9 @@ final class Fixtures {
 
     /** What every fixture referral shares: an agency that accepts one sees the person's names, not the birth date. */
     private static final List<String> SHARED = List.of("IDENTITY", "LANGUAGE");
+    /** Under the consent record that {@link #consentTo} made for the receiver (a consent reference alone is refused). */
     private static final String SHARING = """
-            {"basis": "CONSENT", "consentReference": "signed form", "data": ["IDENTITY", "LANGUAGE"]}""";
+            {"basis": "CONSENT", "consentId": "%s", "data": ["IDENTITY", "LANGUAGE"]}""";
     /** A webhook nobody answers: deliveries stay PENDING (retried for a day) during the run. */
     private static final String WEBHOOK_URL = "https://localhost:9/access-matrix";
 
@@ -499,11 +500,21 @@ final class Fixtures {
         return out.toString();
     }
 
+    /** The owner's consent record to share the fixture's data with {@code to}; its giver is not a secret checked. */
+    private String consentTo(String login, String caseId, String to) {
+        return Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases/" + caseId + "/consents",
+                Logins.token(login), """
+                        {"givenBy": "GUARDIAN", "giverName": "Guardian", "purpose": "Access matrix referral",
+                         "toAgency": "%s", "data": ["IDENTITY", "LANGUAGE"], "validFrom": "%s", "method": "SIGNED_FORM"}"""
+                        .formatted(to, LocalDate.now())).path("id").asText();
+    }
+
     private String refer(String login, String from, String caseId, String to, boolean draft, String tag) {
         String reason = "Reason of the " + tag + " referral " + run;
+        String sharing = SHARING.formatted(consentTo(login, caseId, to));
         JsonNode created = Http.expect(201, "POST", baseUrls.get(REFERRAL) + "/api/v1/referrals", Logins.token(login), """
                 {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "ROUTINE",
-                 "reason": "%s", "draft": %s, "sharing": %s}""".formatted(caseId, to, reason, draft, SHARING));
+                 "reason": "%s", "draft": %s, "sharing": %s}""".formatted(caseId, to, reason, draft, sharing));
         secrets.reason(reason, "reason of the " + tag + " referral",
                 List.of(new Secrets.Parties(from, to, created.path("workingGroup").asText(null), draft)));
         return created.path("id").asText();
@@ -511,10 +522,14 @@ final class Fixtures {
 
     private String requestOf(String login, String from, String caseId, List<String> to, String tag) {
         String reason = "Reason of the " + tag + " request " + run;
+        // each candidate under its own consent record
+        String consentIds = to.stream().map(agency -> "\"" + agency + "\": \"" + consentTo(login, caseId, agency) + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
         JsonNode created = Http.expect(201, "POST", baseUrls.get(REFERRAL) + "/api/v1/referral-groups",
                 Logins.token(login), """
                         {"caseId": "%s", "toAgencies": ["%s"], "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "ROUTINE",
-                         "reason": "%s", "sharing": %s}""".formatted(caseId, String.join("\", \"", to), reason, SHARING));
+                         "reason": "%s", "sharing": {"basis": "CONSENT", "data": ["IDENTITY", "LANGUAGE"]},
+                         "consentIds": {%s}}""".formatted(caseId, String.join("\", \"", to), reason, consentIds));
         List<Secrets.Parties> candidates = new ArrayList<>();
         created.path("referrals").forEach(r -> candidates.add(new Secrets.Parties(from, r.path("toAgency").asText(),
                 r.path("workingGroup").asText(null), false)));

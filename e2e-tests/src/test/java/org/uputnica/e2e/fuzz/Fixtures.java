@@ -43,8 +43,10 @@ final class Fixtures {
                 .when().post("/api/v1/cases").then().statusCode(201).extract();
         caseId = created.path("id");
         caseReference = created.path("reference");
+        String toRod = consent("udruzenje-rod", cases);
+        String toIom = consent("iom-serbia", cases);
         String sharing = """
-                "sharing": {"basis": "CONSENT", "consentReference": "signed form", "data": ["IDENTITY", "LANGUAGE"]}""";
+                "sharing": {"basis": "CONSENT", "consentId": "%s", "data": ["IDENTITY", "LANGUAGE"]}""".formatted(toRod);
         referralId = as("ana.csr", referrals).body("""
                         {"caseId": "%s", "toAgency": "udruzenje-rod", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT",
                          "reason": "%s", %s}""".formatted(caseId, REASON, sharing))
@@ -55,7 +57,9 @@ final class Fixtures {
                 .when().post("/api/v1/referrals").then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
         groupId = as("ana.csr", referrals).body("""
                         {"caseId": "%s", "toAgencies": ["udruzenje-rod", "iom-serbia"], "service": "SHELTER",
-                         "urgency": "ROUTINE", "reason": "%s", %s}""".formatted(caseId, REASON, sharing))
+                         "urgency": "ROUTINE", "reason": "%s", %s,
+                         "consentIds": {"udruzenje-rod": "%s", "iom-serbia": "%s"}}"""
+                        .formatted(caseId, REASON, sharing, toRod, toIom))
                 .when().post("/api/v1/referral-groups").then().statusCode(201).extract().path("id");
         inboxItemId = await("marko.rod's inbox item for the fixture referral").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(300))
@@ -75,6 +79,15 @@ final class Fixtures {
 
     Set<String> secrets() {
         return Set.of(GIVEN_NAME, FAMILY_NAME, REASON, caseReference);
+    }
+
+    /** ana.csr's consent record to share the fixture case with {@code toAgency}. */
+    private String consent(String toAgency, String cases) {
+        return as("ana.csr", cases).body("""
+                        {"givenBy": "GUARDIAN", "giverName": "Guardian", "purpose": "Fuzz fixture", "toAgency": "%s",
+                         "data": ["IDENTITY", "LANGUAGE"], "validFrom": "%s", "method": "SIGNED_FORM"}"""
+                        .formatted(toAgency, java.time.LocalDate.now()))
+                .when().post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
     }
 
     private static RequestSpecification as(String user, String baseUrl) {

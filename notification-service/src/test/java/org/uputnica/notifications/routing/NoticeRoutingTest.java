@@ -142,7 +142,7 @@ class NoticeRoutingTest {
         assertTrue(NoticeRouting.route(event("org.uputnica.referral.reopened.v1", unreadable)).isEmpty());
         assertTrue(NoticeRouting.route(event(EventType.REFERRAL_SENT.value() + ".v2", unreadable)).isEmpty());
         assertTrue(NoticeRouting.route(event(EventType.CASE_CREATED.value(),
-                new CaseCreated(CASE, "csr-kikinda", "RETURNEE", new Actor("csr-kikinda", "u1")))).isEmpty());
+                new CaseCreated(CASE, "csr-kikinda", new Actor("csr-kikinda", "u1")))).isEmpty());
     }
 
     @Test

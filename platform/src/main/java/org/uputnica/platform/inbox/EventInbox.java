@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
 import org.uputnica.events.InvalidEventException;
+import org.uputnica.events.Topic;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,8 +60,25 @@ public class EventInbox {
     @Retry(maxRetries = 12, delay = 200, maxDuration = 120_000, jitter = 100, abortOn = InvalidEventException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10_000)
     public void handle(String consumer, String message, Predicate<String> applies, Consumer<EventEnvelope> handler) {
+        handle(consumer, message, null, applies, handler);
+    }
+
+    /**
+     * As {@link #handle(String, String, Predicate, Consumer)}, for events read from {@code topic}: an event whose
+     * CloudEvents {@code source} is not the topic's one producer ({@link Topic#producer()}) is poison, parked on
+     * the dead-letter topic and never applied. Kafka's ACLs keep others from writing; this keeps a wrong writer
+     * (another service's bug, a replay from elsewhere) from granting access or moving cases.
+     */
+    @Retry(maxRetries = 12, delay = 200, maxDuration = 120_000, jitter = 100, abortOn = InvalidEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    public void handle(String consumer, String message, Topic topic, Predicate<String> applies,
+                       Consumer<EventEnvelope> handler) {
         try {
             EventEnvelope event = EventJson.read(message);
+            if (topic != null && !topic.producer().equals(event.source())) {
+                throw new InvalidEventException("event " + event.id() + " from source '" + event.source()
+                        + "', but only " + topic.producer() + " publishes on " + topic.topicName());
+            }
             if (!applies.test(event.type())) {
                 metrics.counter("uputnica.events.consumed", "consumer", consumer, "type", event.type(),
                         "outcome", "ignored").increment();

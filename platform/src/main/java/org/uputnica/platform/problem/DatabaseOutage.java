@@ -1,6 +1,12 @@
 package org.uputnica.platform.problem;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -18,16 +24,38 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /**
+     * Looks through the causes and the suppressed exceptions: a failed commit is an ArcUndeclaredThrowableException
+     * around Narayana's RollbackException, which carries the driver's error (the connection lost while committing)
+     * as a suppressed "deferred throwable" rather than as its cause.
+     */
     static boolean isCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (e != null) {
+            pending.add(e);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (isConnectionFailure(t)) {
                 return true;
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable t) {
+        return t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS);
     }
 
     /** The innermost message, for the log line (no stack trace: the outage is the story, not the code path). */

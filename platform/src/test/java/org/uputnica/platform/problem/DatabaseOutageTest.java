@@ -2,7 +2,11 @@ package org.uputnica.platform.problem;
 
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.JDBCConnectionException;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -20,6 +24,27 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.isCause(new RuntimeException("tx", new IllegalStateException(refused))));
         assertTrue(DatabaseOutage.isCause(new SQLTransientConnectionException("Acquisition timeout while waiting for new connection")));
         assertTrue(DatabaseOutage.isCause(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+    }
+
+    /** Seen in the chaos run: the connection was lost while an accept committed. */
+    @Test
+    void aConnectionLostAtCommitIsAnOutageThoughNarayanaKeepsItAsASuppressedThrowable() {
+        PSQLException io = new PSQLException("An I/O error occurred while sending to the backend.",
+                PSQLState.CONNECTION_FAILURE, new java.io.EOFException());
+        RollbackException suppressed = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        suppressed.addSuppressed(io);
+        assertTrue(DatabaseOutage.isCause(new ArcUndeclaredThrowableException(suppressed)));
+        RollbackException caused = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        caused.initCause(io);
+        assertTrue(DatabaseOutage.isCause(new ArcUndeclaredThrowableException(caused)));
+
+        Response answer = new ProblemMappers().internal(new ArcUndeclaredThrowableException(suppressed), null);
+        assertEquals(503, answer.getStatus());
+        assertEquals(ProblemType.DATABASE_UNAVAILABLE, ((Problem) answer.getEntity()).type());
+
+        RollbackException constraint = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        constraint.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseOutage.isCause(new ArcUndeclaredThrowableException(constraint)));
     }
 
     @Test

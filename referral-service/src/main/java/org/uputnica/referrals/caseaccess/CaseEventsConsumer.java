@@ -14,6 +14,7 @@ import org.uputnica.events.EventJson;
 import org.uputnica.events.EventType;
 import org.uputnica.events.InvalidEventException;
 import org.uputnica.events.SharedData;
+import org.uputnica.events.Topic;
 import org.uputnica.platform.inbox.EventInbox;
 import org.uputnica.referrals.consent.ConsentTerms;
 import org.uputnica.referrals.consent.Consents;
@@ -58,7 +59,7 @@ public class CaseEventsConsumer {
     @Incoming("case-events")
     @Blocking
     public void consume(String message) {
-        inbox.handle(CONSUMER, message, APPLIED::contains, this::apply);
+        inbox.handle(CONSUMER, message, Topic.CASE_EVENTS, APPLIED::contains, this::apply);
     }
 
     private void apply(EventEnvelope event) {

@@ -1,23 +1,24 @@
 package org.uputnica.referrals.consent;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.uputnica.referrals.caseaccess.ServiceAccountToken;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The case-service's consent record, asked with the caller's own token (the sender owns the case). */
+/** What a consent record of the case-service allows, asked with the referral-service's own token (role case-lookup). */
 @RegisterRestClient(configKey = "case-service")
 @Path("/api/v1/cases")
-@AccessToken
+@RegisterClientHeaders(ServiceAccountToken.class)
 public interface CaseServiceConsents {
 
     /** The part of the case-service's consent that the referral-service needs; who gave it and why are ignored. */

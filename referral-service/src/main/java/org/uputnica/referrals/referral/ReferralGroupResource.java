@@ -46,7 +46,10 @@ public class ReferralGroupResource {
 
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
-    @Operation(summary = "Refer a case to several candidate agencies at once")
+    @Operation(summary = "Refer a case to several candidate agencies at once", description = "Under consent, each "
+            + "candidate needs a consent record naming it (or its kind): give one per candidate in `consentIds` "
+            + "(agency alias to consent id), or one `sharing.consentId` that names all their kind. The free-text "
+            + "`reason` reaches every candidate.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "emergency shelter", value = """
             {"caseId": "7b0f3c2e-8a7e-4a55-9d1e-2f0c8b7f9d10", "toAgencies": ["kirs", "udruzenje-rod"],
              "service": "SHELTER", "urgency": "EMERGENCY", "reason": "Unaccompanied boy found at the station tonight",

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,14 +30,27 @@ public final class ReferralInput {
             Boolean draft) {
     }
 
-    /** One need sent to several candidate agencies at once: the first to accept wins. */
+    /**
+     * One need sent to several candidate agencies at once: the first to accept wins. A consent record names one
+     * agency (or a kind): {@code consentIds} gives each candidate its own, in place of {@code sharing.consentId}.
+     */
     public record NewGroupReferral(
             @NotNull UUID caseId,
             @NotEmpty @Size(min = 2, max = 10) Set<@NotBlank String> toAgencies,
             @NotNull ServiceType service,
             @NotNull Urgency urgency,
             @NotBlank @Size(max = 4000) String reason,
-            @Valid Sharing sharing) {
+            @Valid Sharing sharing,
+            @Size(max = 10) Map<@NotBlank String, @NotNull UUID> consentIds) {
+
+        /** The sharing of the referral to {@code target}: under its own consent record when one is given. */
+        public Sharing sharingFor(String target) {
+            if (sharing == null || consentIds == null || !consentIds.containsKey(target)) {
+                return sharing;
+            }
+            return new Sharing(sharing.basis(), consentIds.get(target), sharing.consentReference(),
+                    sharing.legalBasis(), sharing.data());
+        }
     }
 
     /** Sending a draft: the sharing basis may be given now if the draft has none. */

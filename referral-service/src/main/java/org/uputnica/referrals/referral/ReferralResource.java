@@ -64,17 +64,24 @@ public class ReferralResource {
                     + "`draft` is true; sending needs `sharing`: the person's consent or a legal basis (the latter "
                     + "only by a supervisor). A `consentId` names the case-service's consent record, which must be "
                     + "of this case, name the receiving agency or its kind, be valid today, cover every kind in "
-                    + "`data` and not be withdrawn. `kind` TRANSFER asks the receiver to take over the case.")
+                    + "`data` and not be withdrawn; a `consentReference` alone is refused (consent-record-required). "
+                    + "`kind` TRANSFER asks the receiver to take over the case: only a supervisor sends it, sharing "
+                    + "every kind of data, and it cannot be forwarded. **The free-text `reason` always reaches the "
+                    + "receiver** (and the working group's coordinator), whatever `sharing.data` says: write in it "
+                    + "only what the sharing basis allows the receiver to know.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "psychosocial support with consent", value = """
             {"caseId": "7b0f3c2e-8a7e-4a55-9d1e-2f0c8b7f9d10", "toAgency": "udruzenje-rod",
              "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT", "reason": "Needs support after placement",
-             "sharing": {"basis": "CONSENT", "consentReference": "signed form, 2026-11-23",
+             "sharing": {"basis": "CONSENT", "consentId": "0c5d2f7a-3b8e-4f61-9a2d-7e4b1c9f0a21",
                          "data": ["IDENTITY", "LANGUAGE"]}}""")))
     @APIResponse(responseCode = "201", description = "Sent (or saved as a draft)")
     @APIResponse(responseCode = "400", description = "Invalid input, unknown agency or case")
-    @APIResponse(responseCode = "403", description = "Your agency does not own the case")
-    @APIResponse(responseCode = "409", description = "No consent or legal basis for sharing (no-sharing-basis), or "
-            + "the consent record named by sharing.consentId does not allow this sending (consent-not-valid)")
+    @APIResponse(responseCode = "403", description = "Your agency does not own the case, or a legal basis or a "
+            + "transfer sent by a caller who is not a supervisor (supervisor-approval-required)")
+    @APIResponse(responseCode = "409", description = "No consent or legal basis for sharing (no-sharing-basis), a "
+            + "consent without its record (consent-record-required), a transfer not sharing every kind of data "
+            + "(transfer-needs-whole-file), or the consent record named by sharing.consentId does not allow this "
+            + "sending (consent-not-valid)")
     @APIResponse(responseCode = "503", description = "The case-service could not confirm the case's owner or the "
             + "consent (only for those the referral-service has not heard of yet)")
     public Response create(@NotNull @Valid ReferralInput.NewReferral body, @Context UriInfo uri) {
@@ -216,7 +223,8 @@ public class ReferralResource {
     @Path("/{id}/forward")
     @Operation(summary = "Receiver (or coordinator): re-route to another agency",
             description = "This referral becomes FORWARDED and a new one, from the same sender, goes to the new "
-                    + "agency; each names the other (forwardedTo, forwardedFrom), and the sender is told.")
+                    + "agency; each names the other (forwardedTo, forwardedFrom), and the sender is told. A transfer "
+                    + "cannot be forwarded (409 transfer-not-forwardable).")
     public Response forward(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid ReferralInput.Forward body) {
         return act(id, ReferralAction.FORWARD, ifMatch,

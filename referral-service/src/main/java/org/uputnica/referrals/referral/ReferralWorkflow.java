@@ -41,6 +41,7 @@ public class ReferralWorkflow {
     public static final String NO_SHARING_BASIS = ProblemType.of("no-sharing-basis");
     public static final String SUPERVISOR_APPROVAL = ProblemType.of("supervisor-approval-required");
     public static final String ALREADY_TAKEN = ProblemType.of("already-taken");
+    public static final String TRANSFER_NOT_FORWARDABLE = ProblemType.of("transfer-not-forwardable");
 
     /** The reason code of a revocation, in its history entry and event. */
     public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
@@ -91,7 +92,7 @@ public class ReferralWorkflow {
             history(caller, r, null, null, null);
             return ReferralView.of(r, caller);
         }
-        requireSharing(caller, input.sharing());
+        SharingPolicy.require(caller, r.kind, input.sharing());
         requireConsent(input.caseId(), toAgency, input.sharing());
         r.share(input.sharing());
         r.persist();
@@ -107,9 +108,9 @@ public class ReferralWorkflow {
             targets.add(requireTarget(agency, "toAgencies", caller.agency()));
         }
         requireOwner(caller, input.caseId());
-        requireSharing(caller, input.sharing());
         for (String target : targets) {
-            requireConsent(input.caseId(), target, input.sharing());
+            SharingPolicy.require(caller, ReferralKind.REFERRAL, input.sharingFor(target));
+            requireConsent(input.caseId(), target, input.sharingFor(target));
         }
         ReferralGroup group = new ReferralGroup();
         group.id = UUID.randomUUID();
@@ -122,7 +123,7 @@ public class ReferralWorkflow {
         for (String target : targets.stream().sorted().toList()) {
             Referral r = draft(caller, input.caseId(), target, input.service(), input.urgency(), input.reason());
             r.groupId = group.id;
-            r.share(input.sharing());
+            r.share(input.sharingFor(target));
             r.persist();
             send(caller, r, null, null);
             referrals.add(ReferralView.of(r, caller));
@@ -176,8 +177,8 @@ public class ReferralWorkflow {
         switch (action) {
             case SEND -> {
                 Sharing sharing = d.sharing() != null ? d.sharing() : r.sharing();
-                requireSharing(caller, sharing);
                 requireOwner(caller, r.caseId);
+                SharingPolicy.require(caller, r.kind, sharing);
                 requireConsent(r.caseId, r.toAgency, sharing);
                 r.share(sharing);
                 send(caller, r, ReferralStatus.DRAFT, null);
@@ -350,9 +351,17 @@ public class ReferralWorkflow {
     }
 
     private void forward(Caller caller, Referral r, Details d) {
+        if (r.kind == ReferralKind.TRANSFER) {
+            // the new receiver would become the case's owner, an agency the owner never chose
+            throw ProblemException.conflict(TRANSFER_NOT_FORWARDABLE, "a transfer of a case cannot be forwarded: "
+                    + "decline it, and the owning agency may transfer the case to another agency itself");
+        }
         String target = requireTarget(d.forwardTo(), "toAgency", r.toAgency);
         if (target.equals(r.fromAgency)) {
             throw ProblemException.invalidField("toAgency", "must be another agency than the sender");
+        }
+        if (r.sharingBasis == Sharing.Basis.CONSENT) {
+            SharingPolicy.requireConsentRecord(r.consentId != null);
         }
         requireConsent(r.caseId, target, r.sharing()); // the consent must name the new receiver too
         Referral next = new Referral();
@@ -465,32 +474,10 @@ public class ReferralWorkflow {
         }
     }
 
-    /** A consent record named by the referral must allow this sending; a consentReference alone is not checked. */
+    /** The consent record named by the referral must allow this sending. */
     private void requireConsent(UUID caseId, String toAgency, Sharing sharing) {
-        if (sharing != null && sharing.basis() == Sharing.Basis.CONSENT && sharing.consentId() != null) {
+        if (sharing.basis() == Sharing.Basis.CONSENT) {
             consents.require(sharing.consentId(), caseId, toAgency, sharing.data());
-        }
-    }
-
-    /** No personal data leaves the owner without consent or a legal basis that a supervisor approved. */
-    private static void requireSharing(Caller caller, Sharing sharing) {
-        if (sharing == null) {
-            throw ProblemException.conflict(NO_SHARING_BASIS, "a referral can be sent only with the person's consent "
-                    + "or a legal basis for sharing their data: give 'sharing'");
-        }
-        if (sharing.basis() == Sharing.Basis.CONSENT && sharing.consentId() == null
-                && (sharing.consentReference() == null || sharing.consentReference().isBlank())) {
-            throw ProblemException.invalidField("sharing.consentReference",
-                    "consent needs a consentId or a consentReference");
-        }
-        if (sharing.basis() == Sharing.Basis.LEGAL_BASIS) {
-            if (sharing.legalBasis() == null || sharing.legalBasis().isBlank()) {
-                throw ProblemException.invalidField("sharing.legalBasis", "name the legal basis for sharing without consent");
-            }
-            if (!caller.hasRole(Roles.SUPERVISOR)) {
-                throw ProblemException.forbidden(SUPERVISOR_APPROVAL,
-                        "sharing without consent must be sent by a supervisor, who approves it");
-            }
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.UUID;
  * consent, or a legal basis approved by a supervisor. A referral without one cannot be sent.
  *
  * @param consentId        the consent record in the case-service, when there is one
- * @param consentReference how the consent was given when no record exists yet (e.g. "signed form 2026-11-23")
+ * @param consentReference how the consent was given (e.g. "signed form 2026-11-23"), beside its record: without a
+ *                         {@code consentId} it is refused (a reference can be neither checked nor withdrawn)
  * @param legalBasis       the provision that allows sharing without consent (e.g. urgent protection of a child)
  * @param data             the kinds of data shared: the minimum the receiver needs
  */

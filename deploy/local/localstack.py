@@ -159,11 +159,15 @@ def password_token(user):
 
 
 def create_cases(pg, token_of_agency, per_agency, family="B", given="Bench"):
-    """per_agency cases for each agency of the ring (with that agency's token), then waits until the
-    referral-service knows their owner (its projection case_ownership). Returns {agency: [case id, ...]}."""
+    """per_agency cases for each agency of the ring (with that agency's token), each with the guardian's consent to
+    share IDENTITY with the next agency of the ring (a referral under consent needs a consent record), then waits
+    until the referral-service knows their owners and consents (its projections). Returns ({agency: [case id, ...]},
+    {case id: consent id})."""
     case_url = service_url("case-service")
     cases = {}
+    consents = {}
     ids = []
+    today = time.strftime("%Y-%m-%d")
     for agency in AGENCIES:
         cases[agency] = []
         for i in range(per_agency):
@@ -173,16 +177,26 @@ def create_cases(pg, token_of_agency, per_agency, family="B", given="Bench"):
                 "category": "UNACCOMPANIED_MINOR"})
             if status != 201:
                 raise RuntimeError(f"case for {agency}: HTTP {status} {str(body)[:300]}")
-            cases[agency].append(body["id"])
-            ids.append(body["id"])
+            case_id = body["id"]
+            status, body = http("POST", f"{case_url}/api/v1/cases/{case_id}/consents", token_of_agency[agency], {
+                "givenBy": "GUARDIAN", "giverName": f"{given} guardian", "purpose": "Load and fault tests",
+                "toAgency": RING[agency], "data": ["IDENTITY"], "validFrom": today, "method": "SIGNED_FORM"})
+            if status != 201:
+                raise RuntimeError(f"consent for {agency}: HTTP {status} {str(body)[:300]}")
+            cases[agency].append(case_id)
+            consents[case_id] = body["id"]
+            ids.append(case_id)
     in_list = sql_list(ids)
+    consent_list = sql_list(consents.values())
     deadline = time.time() + 120
     while True:
         known = int(pg.one("referrals", f"select count(*) from case_ownership where case_id in ({in_list})"))
-        if known == len(ids):
-            return cases
+        known_consents = int(pg.one("referrals", f"select count(*) from consent where id in ({consent_list})"))
+        if known == len(ids) and known_consents == len(ids):
+            return cases, consents
         if time.time() > deadline:
-            raise RuntimeError(f"the referral-service learned the owner of only {known} of {len(ids)} cases")
+            raise RuntimeError(f"the referral-service learned the owner of only {known} of {len(ids)} cases "
+                               f"and {known_consents} of their consents")
         time.sleep(0.5)
 
 

@@ -288,6 +288,7 @@ class Bench:
         self.tokens = []
         self.tokens_at = 0
         self.cases = {}
+        self.consents = {}
         self.e2e_series = {}
         self.rss_after_warmup = {}
         self.jfr_summary = None
@@ -315,7 +316,7 @@ class Bench:
         first_token = {}
         for t in self.tokens:
             first_token.setdefault(t["agency"], t["token"])
-        self.cases = create_cases(self.pg, first_token, CASES_PER_AGENCY)
+        self.cases, self.consents = create_cases(self.pg, first_token, CASES_PER_AGENCY)
         self.case_list = sql_list(c for ids in self.cases.values() for c in ids)
         log(f"{CASES_PER_AGENCY * len(AGENCIES)} cases ({CASES_PER_AGENCY} per agency), owners known to the "
             f"referral-service, in {time.time() - t0:.1f} s")
@@ -353,7 +354,7 @@ class Bench:
         body = json.dumps({
             "caseId": case, "toAgency": RING[agency], "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "ROUTINE",
             "reason": f"bench {self.ts}",
-            "sharing": {"basis": "CONSENT", "consentReference": "bench", "data": ["IDENTITY"]}},
+            "sharing": {"basis": "CONSENT", "consentId": self.consents[case], "data": ["IDENTITY"]}},
             separators=(",", ":"))
         return [f"POST\t/api/v1/referrals\t{t['token']}\t{body}"]
 

@@ -70,6 +70,11 @@ TRANSFER_PATHS = [(["accept"], 1), (["acknowledge", "accept", "start", "complete
 CASEWORKER = {}
 for _user, _agency in USERS:
     CASEWORKER.setdefault(_agency, _user)
+# who may send a transfer (the whole file): a supervisor of the owning agency; only the CSR Kikinda has one in the demo
+SUPERVISOR = {"csr-kikinda": "milica.supervisor"}
+# every kind of data (events' SharedData): a transfer must name the whole file
+ALL_SHARED_DATA = ["IDENTITY", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH",
+                   "RISK_ASSESSMENT", "CASE_SUMMARY"]
 
 
 # ------------------------------------------------------------------------------------------------ Kafka
@@ -227,9 +232,9 @@ class Referral:
 
 
 class Load:
-    def __init__(self, run_id, clients, think, transfer_every, stall, phases, tokens, cases):
+    def __init__(self, run_id, clients, think, transfer_every, stall, phases, tokens, cases, consents):
         self.run_id, self.think, self.transfer_every, self.stall = run_id, think, transfer_every, stall
-        self.phases, self.tokens, self.cases = phases, tokens, cases
+        self.phases, self.tokens, self.cases, self.consents = phases, tokens, cases, consents
         self.case_url = service_url("case-service")
         self.ref_url = service_url("referral-service")
         self.stop = threading.Event()
@@ -293,15 +298,17 @@ class Load:
         while not self.stop.is_set():
             n += 1
             marker = f"chaos {self.run_id} c{k}-{n}"
-            if self.transfer_every > 0 and n % self.transfer_every == 0:
+            if self.transfer_every > 0 and n % self.transfer_every == 0 and sender_agency in SUPERVISOR:
+                # a transfer hands over the whole file: a supervisor sends it, under a legal basis
                 case_id = self.new_case(sender, sender_agency, k, n)
                 if case_id is None:
                     continue
                 kind, path = "TRANSFER", choose(rnd, TRANSFER_PATHS)
+                ref = Referral(marker, kind, case_id, SUPERVISOR[sender_agency], receiver, path, self.phases.name())
             else:
                 case_id = rnd.choice(self.cases[sender_agency])
                 kind, path = "REFERRAL", choose(rnd, PATHS)
-            ref = Referral(marker, kind, case_id, sender, receiver, path, self.phases.name())
+                ref = Referral(marker, kind, case_id, sender, receiver, path, self.phases.name())
             if not self.create(ref):
                 continue
             for action in path:
@@ -331,7 +338,9 @@ class Load:
     def create(self, ref):
         body = {"caseId": ref.case_id, "toAgency": RING[self.agency_of(ref.sender)], "service": "PSYCHOSOCIAL_SUPPORT",
                 "urgency": "ROUTINE", "reason": ref.marker, "kind": ref.kind,
-                "sharing": {"basis": "CONSENT", "consentReference": "chaos", "data": ["IDENTITY"]}}
+                "sharing": {"basis": "LEGAL_BASIS", "legalBasis": "Family law: the guardianship authority hands over the case",
+                            "data": ALL_SHARED_DATA} if ref.kind == "TRANSFER"
+                else {"basis": "CONSENT", "consentId": self.consents[ref.case_id], "data": ["IDENTITY"]}}
         for attempt in range(100):
             status, answer, outcome = self.call("create", "POST", self.ref_url + "/api/v1/referrals", ref.sender, body)
             if outcome == "ok":
@@ -591,13 +600,13 @@ class Chaos:
         setup = self.phases.begin("setup")
         self.started_at = setup.start
         tokens = {a: self.tokens.of(CASEWORKER[a]) for a in AGENCIES}
-        cases = create_cases(self.pg, tokens, 4, family="Chaos", given="Chaos")
+        cases, consents = create_cases(self.pg, tokens, 4, family="Chaos", given="Chaos")
         log(f"{4 * len(AGENCIES)} cases ({4} per agency), owners known to the referral-service")
         self.start_offsets = self.probe.offsets(REFERRAL_EVENTS, CASE_EVENTS, *DLQ.values())
         setup.end = time.time()
 
         self.load = Load(self.ts, self.clients, self.think, self.transfer_every, self.stall, self.phases,
-                         self.tokens, cases)
+                         self.tokens, cases, consents)
         base = self.phases.begin("baseline")
         log(f"phase baseline: load for {self.phase_s:g} s")
         self.load.start()

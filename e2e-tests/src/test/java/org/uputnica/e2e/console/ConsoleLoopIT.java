@@ -41,6 +41,16 @@ class ConsoleLoopIT {
         browsers.forEach(Browser::close);
     }
 
+    private static final List<String> accessibility = new ArrayList<>();
+
+    /** Keeps a screenshot of the page and checks it with axe-core (when npm can fetch it). */
+    private static void page(Browser b, String name) throws java.io.IOException {
+        b.screenshot(name);
+        if (Axe.available()) {
+            Axe.seriousViolations(b).forEach(v -> accessibility.add(name + ": " + v));
+        }
+    }
+
     private static Browser signIn(String user, String path) {
         Browser b = Browser.signIn(user, console, path);
         browsers.add(b);
@@ -51,7 +61,7 @@ class ConsoleLoopIT {
     void theWholeLoopInTheBrowser() throws Exception {
         // 1. CSR Kikinda: a case, the guardian's consent, a referral to Udruženje ROD
         Browser ana = signIn("ana.csr", "/cases");
-        ana.screenshot("01-cases");
+        page(ana, "01-cases");
         assertEquals("ana.csr", ana.text("who"));
         ana.type("givenName", "Milena");
         ana.type("familyName", "Đorđević");
@@ -67,11 +77,11 @@ class ConsoleLoopIT {
         ana.check("data-LANGUAGE");
         ana.submit("record-consent");
         assertTrue(ana.text("consents").contains("Jovana Petrović"), ana.text("consents"));
-        ana.screenshot("02-case");
+        page(ana, "02-case");
 
         ana.find("new-referral").click();
         ana.find("referral-form");
-        ana.screenshot("03-new-referral");
+        page(ana, "03-new-referral");
         ana.choose("toAgency", "udruzenje-rod");
         ana.choose("service", "PSYCHOSOCIAL_SUPPORT");
         ana.choose("urgency", "URGENT");
@@ -86,38 +96,38 @@ class ConsoleLoopIT {
         String referralPath = new java.net.URI(ana.driver.getCurrentUrl()).getPath();
         assertTrue(referralPath.startsWith("/referrals/"), referralPath);
         assertEquals("Poslata", ana.text("status"));
-        ana.screenshot("04-referral-sent");
+        page(ana, "04-referral-sent");
 
         // 2. Udruženje ROD finds it among its incoming referrals and accepts it
         Browser marko = signIn("marko.rod", "/referrals?direction=INCOMING");
-        marko.screenshot("05-incoming");
+        page(marko, "05-incoming");
         marko.driver.findElement(By.linkText(reference)).click();
         marko.find("action-accept");
         assertEquals("Milena Đorđević", marko.text("person-name").strip());
-        marko.screenshot("06-referral-received");
+        page(marko, "06-referral-received");
         marko.submit("action-accept");
         assertEquals("Prihvaćena", marko.text("status"));
         marko.open("/");
-        marko.screenshot("07-my-work-rod");
+        page(marko, "07-my-work-rod");
 
         // 3. The sender sees ACCEPTED in the timeline and a new inbox item
         ana.open(referralPath);
         assertEquals("Prihvaćena", ana.text("status"));
         assertTrue(ana.text("timeline").contains("Prihvaćena"), ana.text("timeline"));
-        ana.screenshot("08-referral-accepted");
+        page(ana, "08-referral-accepted");
         await("the sender's inbox tells of the acceptance").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                     ana.open("/inbox");
                     assertTrue(ana.text("inbox").contains("Uputnica prihvaćena"), ana.text("inbox"));
                 });
-        ana.screenshot("09-inbox");
+        page(ana, "09-inbox");
 
         // 4. The coordinator sees it in the dashboard's counts and downloads the CSV
         Browser jelena = signIn("jelena.coordinator", "/dashboard");
         assertTrue(jelena.text("by-status-h").length() > 0);
         assertTrue(jelena.page().contains("Prihvaćena"), "the dashboard counts the accepted referral");
         assertTrue(jelena.text("times").contains("udruzenje-rod"), jelena.text("times"));
-        jelena.screenshot("10-dashboard");
+        page(jelena, "10-dashboard");
         HttpResponse<byte[]> csv = jelena.download(jelena.find("csv").getDomAttribute("href"));
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -136,7 +146,7 @@ class ConsoleLoopIT {
         ana.choose("lang-select", "sr-Cyrl");
         await().atMost(Duration.ofSeconds(10)).until(() -> ana.page().contains("Мој посао"));
         assertEquals("Прихваћена", ana.text("status"));
-        ana.screenshot("11-referral-sr-cyrl");
+        page(ana, "11-referral-sr-cyrl");
         ana.open("/");
         assertTrue(ana.page().contains("Мој посао"));
         assertNotNull(ana.cookie("console-lang"));
@@ -145,13 +155,15 @@ class ConsoleLoopIT {
         Browser ivana = signIn("ivana.iom", referralPath);
         assertEquals("Stranica nije pronađena", ivana.text("error-title"));
         assertFalse(ivana.page().contains(reference));
-        ivana.screenshot("12-not-found");
+        page(ivana, "12-not-found");
 
         // Logout ends the Keycloak session: the next visit asks for the password again
         marko.find("logout").click();
         await().atMost(Duration.ofSeconds(20)).until(() -> marko.driver.getCurrentUrl().contains("/signed-out"));
-        marko.screenshot("13-signed-out");
+        page(marko, "13-signed-out");
         marko.driver.get(console + "/");
         await().atMost(Duration.ofSeconds(20)).until(() -> !marko.driver.findElements(By.id("username")).isEmpty());
+
+        assertEquals(List.of(), accessibility, "serious or critical accessibility violations (axe-core)");
     }
 }

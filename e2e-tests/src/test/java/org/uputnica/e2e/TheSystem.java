@@ -36,7 +36,7 @@ public final class TheSystem {
         referrals = ServiceProcess.start("referral-service", Ports.free(), referralEnv);
         notifications = ServiceProcess.start("notification-service", Ports.free(), env("notifications"));
         for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
-            s.awaitReady(Duration.ofSeconds(120));
+            s.awaitReady(Duration.ofSeconds(300)); // generous: CI machines are shared and slow
         }
     }
 
@@ -63,7 +63,7 @@ public final class TheSystem {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            console.awaitReady(Duration.ofSeconds(120));
+            console.awaitReady(Duration.ofSeconds(300));
         }
         return console.baseUrl;
     }

@@ -60,6 +60,11 @@ final class Browser implements AutoCloseable {
         b.driver.get(consoleUrl + path);
         b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         b.driver.findElement(By.id("username")).sendKeys(user);
+        // the realm has organisations on: Keycloak asks for the user name first, then for the password
+        if (b.driver.findElements(By.id("password")).isEmpty()) {
+            b.driver.findElement(By.id("kc-login")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+        }
         b.driver.findElement(By.id("password")).sendKeys("demo");
         b.driver.findElement(By.id("kc-login")).click();
         b.wait.until(d -> d.getCurrentUrl().startsWith(consoleUrl));
@@ -78,6 +83,11 @@ final class Browser implements AutoCloseable {
 
     String text(String id) {
         return find(id).getText();
+    }
+
+    /** The element's text, or "" when the page has no such element (for polling without waiting). */
+    String textIfPresent(String id) {
+        return driver.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");
     }
 
     void type(String id, String text) {

@@ -3,6 +3,7 @@ package org.uputnica.console.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -64,7 +65,12 @@ public class ConsoleSession {
     }
 
     public boolean signedIn() {
-        return identity != null && !identity.isAnonymous();
+        try {
+            return identity != null && !identity.isAnonymous();
+        } catch (BlockingOperationNotAllowedException publicPageOnTheEventLoop) {
+            // a public page rendered on the IO thread (an error page for a static file) does not resolve the user
+            return false;
+        }
     }
 
     public String username() {

@@ -1,6 +1,5 @@
 package org.uputnica.console.web;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -19,7 +18,7 @@ public class CsrfCheck {
     public static final String FIELD = "csrf";
 
     @ServerRequestFilter
-    public void check(ContainerRequestContext request) {
+    public void check(ResteasyReactiveContainerRequestContext request) {
         if (!"POST".equals(request.getMethod())) {
             return;
         }
@@ -27,8 +26,7 @@ public class CsrfCheck {
         String sent = null;
         MediaType type = request.getMediaType();
         if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext)
-                    ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
+            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object value = context.getFormParameter(FIELD, true, false);
             sent = value == null ? null : value.toString();
         }

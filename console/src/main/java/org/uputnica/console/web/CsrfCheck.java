@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 public class CsrfCheck {
     public static final String FIELD = "csrf";
 
-    @ServerRequestFilter
+    @ServerRequestFilter(readBody = true)
     public void check(ResteasyReactiveContainerRequestContext request) {
         if (!"POST".equals(request.getMethod())) {
             return;

@@ -123,7 +123,7 @@ public class NewReferralPage {
         CaseModel.CaseFile c = cases.read(caseId);
         List<CaseModel.Consent> consents = cases.consents(caseId).stream()
                 .filter(k -> k.validToday() && k.withdrawnAt() == null).toList();
-        String cat = SERVICES.contains(category) ? category : null;
+        String cat = Pages.oneOf(SERVICES, category);
         String mun = Pages.blankToNull(municipality);
         List<ReferralModel.DirectoryService> services = referrals.directory(mun, cat, null, 0, 30).items();
         return new Flow(c, consents, services, referrals.agencies(), mun == null ? "" : mun, cat == null ? "" : cat,

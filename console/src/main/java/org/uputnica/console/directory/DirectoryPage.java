@@ -40,7 +40,7 @@ public class DirectoryPage {
     public TemplateInstance get(@QueryParam("municipality") String municipality,
                                 @QueryParam("category") String category, @QueryParam("vacancies") String vacancies,
                                 @QueryParam("page") String page) {
-        String cat = CATEGORIES.contains(category) ? category : null;
+        String cat = Pages.oneOf(CATEGORIES, category);
         String mun = Pages.blankToNull(municipality);
         boolean free = "true".equals(vacancies);
         ReferralModel.DirectoryPage result = referrals.directory(mun, cat, free ? "true" : null,

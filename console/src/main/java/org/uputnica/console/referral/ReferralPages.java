@@ -76,8 +76,8 @@ public class ReferralPages {
         if ("COORDINATED".equals(direction)) {
             dir = direction;
         }
-        String st = STATUSES.contains(status) ? status : null;
-        String ur = URGENCIES.contains(urgency) ? urgency : null;
+        String st = Pages.oneOf(STATUSES, status);
+        String ur = Pages.oneOf(URGENCIES, urgency);
         ReferralModel.Page result = referrals.list(dir, st, ur, Pages.pageNumber(page), PAGE_SIZE);
         return Pages.localised(Templates.list(dir, result, st, ur, STATUSES, URGENCIES), session);
     }

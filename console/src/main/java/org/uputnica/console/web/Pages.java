@@ -25,6 +25,11 @@ public final class Pages {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** {@code value} when it is one of {@code allowed}, else null (List.of(...).contains(null) would throw). */
+    public static String oneOf(java.util.List<String> allowed, String value) {
+        return value != null && allowed.contains(value) ? value : null;
+    }
+
     public static int pageNumber(String page) {
         try {
             return page == null ? 0 : Math.max(0, Integer.parseInt(page));

@@ -51,7 +51,7 @@ public class DashboardPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get(@QueryParam("group") String group, @QueryParam("period") String period) {
         String g = group(group);
-        String p = PERIODS.contains(period) ? period : "month";
+        String p = Pages.oneOf(PERIODS, period) == null ? "month" : period;
         LocalDate[] range = range(p);
         ReferralModel.Statistics s = referrals.statistics(g, range[0].toString(), range[1].toString());
         List<Bar> agencies = new ArrayList<>();
@@ -70,7 +70,7 @@ public class DashboardPage {
     @Produces("text/csv")
     public Response csv(@QueryParam("group") String group, @QueryParam("period") String period) {
         String g = group(group);
-        LocalDate[] range = range(PERIODS.contains(period) ? period : "month");
+        LocalDate[] range = range(Pages.oneOf(PERIODS, period) == null ? "month" : period);
         try (Response api = referrals.statisticsCsv(g, range[0].toString(), range[1].toString())) {
             String body = api.readEntity(String.class);
             return Response.ok(body, "text/csv; charset=UTF-8")

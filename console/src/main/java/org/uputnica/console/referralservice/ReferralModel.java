@@ -82,6 +82,16 @@ public final class ReferralModel {
     public record AgencyFigures(String agency, long received, long acknowledged, long accepted, long declined,
                                 long completed, long open, Double medianHoursToAcknowledge,
                                 Double p90HoursToAcknowledge, Double medianHoursToAnswer, Double p90HoursToAnswer) {
+        /** Hours with one decimal, or a dash when there is no figure yet. */
+        public String hours(String which) {
+            Double h = switch (which) {
+                case "medianAck" -> medianHoursToAcknowledge;
+                case "p90Ack" -> p90HoursToAcknowledge;
+                case "medianAnswer" -> medianHoursToAnswer;
+                default -> p90HoursToAnswer;
+            };
+            return h == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", h);
+        }
     }
 
     public record Statistics(String workingGroup, OffsetDateTime from, OffsetDateTime to, long referrals,

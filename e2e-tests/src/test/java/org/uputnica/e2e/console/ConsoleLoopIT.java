@@ -152,6 +152,7 @@ class ConsoleLoopIT {
         }
 
         // 6. Switching to sr-Cyrl shows Cyrillic labels, and the choice is remembered
+        ana.open(referralPath);
         ana.choose("lang-select", "sr-Cyrl");
         await().atMost(Duration.ofSeconds(10)).until(() -> ana.page().contains("Мој посао"));
         assertEquals("Прихваћена", ana.text("status"));

@@ -8,7 +8,7 @@ LAUNCHER_JAR=$LOCAL_DIR/launcher/target/uputnica-local-launcher.jar
 REALM_FILE=$ROOT/identity/realm/uputnica-realm.json
 REALM=uputnica
 
-SERVICES=(case-service referral-service notification-service)
+SERVICES=(case-service referral-service notification-service console)
 DATABASES=(cases referrals notifications keycloak)
 
 # The configured port of a component (environment overrides, see README.md).
@@ -22,6 +22,7 @@ default_port() {
     case-service) echo "${UPUTNICA_CASE_PORT:-8081}" ;;
     referral-service) echo "${UPUTNICA_REFERRAL_PORT:-8082}" ;;
     notification-service) echo "${UPUTNICA_NOTIFICATION_PORT:-8083}" ;;
+    console) echo "${UPUTNICA_CONSOLE_PORT:-8084}" ;;
     *) return 1 ;;
   esac
 }
@@ -37,6 +38,7 @@ port_var() {
     case-service) echo UPUTNICA_CASE_PORT ;;
     referral-service) echo UPUTNICA_REFERRAL_PORT ;;
     notification-service) echo UPUTNICA_NOTIFICATION_PORT ;;
+    console) echo UPUTNICA_CONSOLE_PORT ;;
   esac
 }
 

@@ -24,6 +24,7 @@ public final class TheSystem {
     public ServiceProcess cases;
     public ServiceProcess referrals;
     public ServiceProcess notifications;
+    private ServiceProcess console;
 
     private TheSystem() throws Exception {
         postgres = PostgresServer.shared();
@@ -46,7 +47,7 @@ public final class TheSystem {
         for (ServiceProcess s : new ServiceProcess[] {cases, referrals, notifications}) {
             // a loaded machine (several builds sharing two cores) may need longer: -Duputnica.e2e.ready-seconds
             s.awaitReady(Duration.ofSeconds(Long.getLong("uputnica.e2e.ready-seconds",
-                    Long.getLong("uputnica.e2e.ready-timeout-seconds", 120))));
+                    Long.getLong("uputnica.e2e.ready-timeout-seconds", 300))));
         }
     }
 
@@ -55,6 +56,28 @@ public final class TheSystem {
             running = new TheSystem();
         }
         return running;
+    }
+
+    /**
+     * The web console on the three services, started on first use (only the browser tests need it). It logs users
+     * in through this run's Keycloak; the realm's console client accepts any http://localhost port.
+     */
+    public synchronized String consoleUrl() {
+        if (console == null) {
+            Map<String, String> env = new HashMap<>();
+            env.put("UPUTNICA_OIDC_URL", issuer);
+            env.put("CASE_SERVICE_URL", cases.baseUrl);
+            env.put("REFERRAL_SERVICE_URL", referrals.baseUrl);
+            env.put("NOTIFICATION_SERVICE_URL", notifications.baseUrl);
+            env.put("UPUTNICA_CONSOLE_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+            try {
+                console = ServiceProcess.start("console", Ports.free(), env);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            console.awaitReady(Duration.ofSeconds(300));
+        }
+        return console.baseUrl;
     }
 
     /** Base URLs (http://localhost:port) for tests in other packages; read anew, since a test may restart a service. */

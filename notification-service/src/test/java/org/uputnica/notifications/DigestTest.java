@@ -85,7 +85,7 @@ class DigestTest {
             assertEquals("Dnevni pregled radne grupe kikinda-child-protection: 15. januar 2026.", MailServer.subject(digest));
             String body = MailServer.body(digest);
             assertTrue(body.contains("3 nove uputnice\n2 uputnice sa isteklim rokom\n1 eskalirana uputnica"), body);
-            assertTrue(body.contains(NoticeMail.reference(answered.referralId) + ": http://localhost:5173/referrals/"
+            assertTrue(body.contains(NoticeMail.reference(answered.referralId) + ": http://localhost:8084/referrals/"
                     + answered.referralId + "\n" + NoticeMail.reference(escalated.referralId) + " (eskalirana): "), body);
 
             assertEquals(0, digests.plan(DAY), "a day already planned queues nothing again");

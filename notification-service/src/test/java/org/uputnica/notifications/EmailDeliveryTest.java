@@ -96,7 +96,7 @@ class EmailDeliveryTest {
         assertEquals("Nova uputnica " + NoticeMail.reference(referral.referralId), MailServer.subject(mail));
         String body = MailServer.body(mail);
         assertTrue(body.contains("Vašoj ustanovi je upućena uputnica " + NoticeMail.reference(referral.referralId)), body);
-        assertTrue(body.contains("http://localhost:5173/referrals/" + referral.referralId), body);
+        assertTrue(body.contains("http://localhost:8084/referrals/" + referral.referralId), body);
         assertFalse(body.contains(referral.caseId.toString()), "no case in an e-mail");
         assertFalse(body.contains("PSYCHOSOCIAL") || body.contains("csr-kikinda"), "no service, no agency: " + body);
 

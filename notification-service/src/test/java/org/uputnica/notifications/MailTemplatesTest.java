@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailTemplatesTest {
     static final UUID REFERRAL = UUID.fromString("3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11");
     static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-23T13:05:00Z");
-    static final String LINK = "http://localhost:5173/referrals/" + REFERRAL;
+    static final String LINK = "http://localhost:8084/referrals/" + REFERRAL;
 
     @Inject
     MailTexts texts;
@@ -68,7 +68,7 @@ class MailTemplatesTest {
                 Vreme: 23. novembar 2026. u 14:05
 
                 Otvorite uputnicu (potrebna je prijava):
-                http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+                http://localhost:8084/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
 
                 Ova poruka namerno ne sadrži lične podatke. Ne odgovarajte na nju.
                 Uputnica
@@ -78,7 +78,7 @@ class MailTemplatesTest {
                 Време: 23. новембар 2026. у 14:05
 
                 Отворите упутницу (потребна је пријава):
-                http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+                http://localhost:8084/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
 
                 Ова порука намерно не садржи личне податке. Не одговарајте на њу.
                 Упутница
@@ -101,7 +101,7 @@ class MailTemplatesTest {
                 Vreme: 23. novembar 2026. u 14:05
 
                 Otvorite uputnicu (potrebna je prijava):
-                http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+                http://localhost:8084/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
 
                 Ova poruka namerno ne sadrži lične podatke. Ne odgovarajte na nju.
                 Uputnica
@@ -164,8 +164,8 @@ class MailTemplatesTest {
                 5 eskaliranih uputnica
 
                 Traže vašu pažnju (potrebna je prijava):
-                UP-3F1C9A52: http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
-                UP-0B1C2D3E (eskalirana): http://localhost:5173/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+                UP-3F1C9A52: http://localhost:8084/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
+                UP-0B1C2D3E (eskalirana): http://localhost:8084/referrals/3f1c9a52-6a0e-4c1b-9a7e-0d5b2f8e4c11
 
                 Ova poruka namerno ne sadrži lične podatke. Ne odgovarajte na nju.
                 Uputnica

@@ -69,7 +69,7 @@ class SharingRevokedNoticeTest {
         String reference = NoticeMail.reference(referral.referralId);
         assertEquals("Referral " + reference + ": consent withdrawn", MailServer.subject(mail));
         String body = MailServer.body(mail);
-        assertTrue(body.contains("http://localhost:5173/referrals/" + referral.referralId), body);
+        assertTrue(body.contains("http://localhost:8084/referrals/" + referral.referralId), body);
         for (String personal : List.of(referral.caseId.toString(), consentId.toString(), "csr-kikinda", "IDENTITY",
                 "PSYCHOSOCIAL")) {
             assertFalse(body.contains(personal), "no " + personal + " in the e-mail: " + body);

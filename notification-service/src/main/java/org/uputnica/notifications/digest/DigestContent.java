@@ -29,7 +29,7 @@ public class DigestContent {
     @ConfigProperty(name = "uputnica.notifications.time-zone", defaultValue = "Europe/Belgrade")
     ZoneId zone;
 
-    @ConfigProperty(name = "uputnica.console.url", defaultValue = "http://localhost:5173")
+    @ConfigProperty(name = "uputnica.console.url", defaultValue = "http://localhost:8084")
     String consoleUrl;
 
     @Transactional

@@ -70,7 +70,7 @@ public class EmailDispatcher {
     @ConfigProperty(name = "uputnica.email.retry.give-up-after", defaultValue = "PT6H")
     Duration giveUpAfter;
 
-    @ConfigProperty(name = "uputnica.console.url", defaultValue = "http://localhost:5173")
+    @ConfigProperty(name = "uputnica.console.url", defaultValue = "http://localhost:8084")
     String consoleUrl;
 
     private record Prepared(UUID id, String address, MailTexts.Text text) {

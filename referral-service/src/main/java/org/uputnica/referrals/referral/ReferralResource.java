@@ -96,12 +96,15 @@ public class ReferralResource {
     public ReferralView.Page list(
             @Parameter(description = "INCOMING (default), OUTGOING or COORDINATED") @QueryParam("direction") String direction,
             @Parameter(description = "a status to filter by") @QueryParam("status") String status,
+            @Parameter(description = "an urgency to filter by (EMERGENCY, URGENT, ROUTINE)") @QueryParam("urgency")
+            String urgency,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         ReferralView.Page result = workflow.list(caller.get(),
                 QueryParams.enumValue("direction", direction, ReferralWorkflow.Direction.class,
                         ReferralWorkflow.Direction.INCOMING),
                 QueryParams.enumValue("status", status, ReferralStatus.class, null),
+                QueryParams.enumValue("urgency", urgency, Urgency.class, null),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE),
                 QueryParams.intValue("size", size, 50, 1, 200));
         access.record(caller.get(), ReferralAccess.Action.LIST, result.items().stream().map(ReferralView::id).toList());

@@ -1,9 +1,11 @@
 package org.uputnica.referrals.referral;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.uputnica.events.SharedData;
 import org.uputnica.identity.Caller;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +18,9 @@ import java.util.UUID;
  * the sender gets it as null and {@code withheld} true. Ids, status, codes, times and the receiver's own notes stay.
  *
  * @param withheld     the shared content is hidden from this caller because the consent was withdrawn
- * @param anonymisedAt when the case was anonymised: the free text about it is gone for everyone
+ * @param anonymisedAt   when the case was anonymised: the free text about it is gone for everyone
+ * @param allowedActions the actions this caller may take now (its capacities and the status allow them), as the
+ *                       verbs of their endpoints: a client shows exactly these buttons
  */
 public record ReferralView(UUID id, UUID caseId, ReferralKind kind, String fromAgency, String toAgency,
                            ServiceType service, Urgency urgency, String reason, ReferralStatus status,
@@ -26,7 +30,11 @@ public record ReferralView(UUID id, UUID caseId, ReferralKind kind, String fromA
                            OffsetDateTime sentAt, OffsetDateTime acknowledgedAt, OffsetDateTime answeredAt,
                            OffsetDateTime updatedAt, long version,
                            String protocolCode, Integer protocolVersion, boolean withheld,
-                           OffsetDateTime anonymisedAt) {
+                           OffsetDateTime anonymisedAt,
+                           @Schema(description = "The actions this caller may take now, as the verbs of their "
+                                   + "endpoints (e.g. accept, decline); empty when none",
+                                   example = "[\"acknowledge\", \"accept\", \"decline\", \"forward\"]")
+                           List<String> allowedActions) {
 
     /**
      * The referral's sharing record as shown.
@@ -49,7 +57,18 @@ public record ReferralView(UUID id, UUID caseId, ReferralKind kind, String fromA
                 withheld ? null : r.reason, r.status, sharingView, r.declineCode, r.declineNote, r.outcome,
                 r.outcomeNote, r.holdReason, r.withdrawReason, r.groupId, r.forwardedFrom, r.forwardedTo,
                 r.workingGroup, r.createdAt, r.sentAt, r.acknowledgedAt, r.answeredAt, r.updatedAt, r.version,
-                r.protocolCode, r.protocolVersion, withheld, r.anonymisedAt);
+                r.protocolCode, r.protocolVersion, withheld, r.anonymisedAt, allowedActions(r, caller));
+    }
+
+    /** What the workflow would let this caller do now; SYSTEM-only actions are never offered. */
+    static List<String> allowedActions(Referral r, Caller caller) {
+        if (caller == ReferralWorkflow.SYSTEM) {
+            return List.of();
+        }
+        Set<Party> parties = Party.of(r, caller);
+        return Arrays.stream(ReferralAction.values())
+                .filter(a -> a.allowedFor(parties) && a.allowedFrom(r.status))
+                .map(ReferralAction::verb).toList();
     }
 
     public record HistoryEntry(OffsetDateTime at, ReferralStatus fromStatus, ReferralStatus toStatus, String actor,

@@ -285,7 +285,8 @@ public class ReferralWorkflow {
     public enum Direction { INCOMING, OUTGOING, COORDINATED }
 
     @Transactional
-    public ReferralView.Page list(Caller caller, Direction direction, ReferralStatus status, int page, int size) {
+    public ReferralView.Page list(Caller caller, Direction direction, ReferralStatus status, Urgency urgency, int page,
+                                  int size) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (direction != Direction.COORDINATED && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
@@ -314,6 +315,10 @@ public class ReferralWorkflow {
         if (status != null) {
             where.append(" and status = ?").append(params.size() + 1);
             params.add(status);
+        }
+        if (urgency != null) {
+            where.append(" and urgency = ?").append(params.size() + 1);
+            params.add(urgency);
         }
         var query = Referral.<Referral>find(where.toString(), Sort.by("createdAt").descending().and("id"),
                 params.toArray());

@@ -1,0 +1,145 @@
+package org.uputnica.console.referral;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.uputnica.console.caseservice.CaseModel;
+import org.uputnica.console.caseservice.CaseService;
+import org.uputnica.console.referralservice.ReferralModel;
+import org.uputnica.console.referralservice.ReferralService;
+import org.uputnica.console.web.ConsoleError;
+import org.uputnica.console.web.ConsoleSession;
+import org.uputnica.console.web.Pages;
+import org.uputnica.console.web.Problem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Incoming and outgoing referrals, one referral with its timeline, and its lifecycle actions (with If-Match). */
+@Path("/referrals")
+public class ReferralPages {
+    static final List<String> STATUSES = List.of("SENT", "ACKNOWLEDGED", "ESCALATED", "ACCEPTED", "IN_PROGRESS",
+            "ON_HOLD", "DECLINED", "COMPLETED", "WITHDRAWN", "FORWARDED", "DRAFT");
+    static final List<String> URGENCIES = List.of("EMERGENCY", "URGENT", "ROUTINE");
+    static final List<String> DECLINE_REASONS = List.of("NOT_ELIGIBLE", "NO_CAPACITY", "SERVICE_NOT_PROVIDED",
+            "UNABLE_TO_CONTACT", "DUPLICATE", "OTHER");
+    static final List<String> OUTCOMES = List.of("PROVIDED", "PARTLY_PROVIDED", "NOT_PROVIDED");
+    private static final Set<String> ACTIONS = Set.of("acknowledge", "accept", "decline", "start", "hold", "resume",
+            "complete", "withdraw", "forward", "escalate", "send");
+    private static final int PAGE_SIZE = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(String direction, ReferralModel.Page page, String status, String urgency,
+                                            List<String> statuses, List<String> urgencies);
+
+        static native TemplateInstance detail(Detail d);
+    }
+
+    /** Everything the referral page shows; {@code problemKey} is a message to show above the actions. */
+    public record Detail(ReferralModel.Referral referral, String etag, List<ReferralModel.HistoryEntry> history,
+                         List<ReferralModel.Deadline> deadlines, CaseModel.CaseFile caseFile,
+                         List<ReferralModel.Agency> agencies, List<String> declineReasons, List<String> outcomes,
+                         String problemKey) {
+    }
+
+    private final ReferralService referrals;
+    private final CaseService cases;
+    private final ConsoleSession session;
+
+    public ReferralPages(@RestClient ReferralService referrals, @RestClient CaseService cases, ConsoleSession session) {
+        this.referrals = referrals;
+        this.cases = cases;
+        this.session = session;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("direction") String direction, @QueryParam("status") String status,
+                                 @QueryParam("urgency") String urgency, @QueryParam("page") String page) {
+        String dir = "OUTGOING".equals(direction) ? "OUTGOING" : session.practitioner() ? "INCOMING" : "COORDINATED";
+        if ("COORDINATED".equals(direction)) {
+            dir = direction;
+        }
+        String st = Pages.oneOf(STATUSES, status);
+        String ur = Pages.oneOf(URGENCIES, urgency);
+        ReferralModel.Page result = referrals.list(dir, st, ur, Pages.pageNumber(page), PAGE_SIZE);
+        return Pages.localised(Templates.list(dir, result, st, ur, STATUSES, URGENCIES), session);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@PathParam("id") UUID id) {
+        return Pages.localised(Templates.detail(load(id, null)), session);
+    }
+
+    @POST
+    @Path("/{id}/actions/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response act(@PathParam("id") UUID id, @PathParam("action") String action, @RestForm String etag,
+                        @RestForm String note, @RestForm String reasonCode, @RestForm String reason,
+                        @RestForm String outcome, @RestForm String toAgency) {
+        if (!ACTIONS.contains(action)) {
+            throw new ConsoleError(404);
+        }
+        Map<String, Object> body = new HashMap<>();
+        put(body, "note", note);
+        put(body, "reasonCode", reasonCode);
+        put(body, "reason", reason);
+        put(body, "outcome", outcome);
+        put(body, "toAgency", toAgency);
+        // resume is start from ON_HOLD in the API
+        String verb = "resume".equals(action) ? "start" : action;
+        try {
+            referrals.act(id, verb, Pages.blankToNull(etag), body);
+            return Pages.seeOther("/referrals/" + id);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 412 || status == 409 || status == 400) {
+                String key = status == 412 ? "referral_changed_meanwhile" : Problem.of(e).key();
+                String html = Pages.localised(Templates.detail(load(id, key)), session).render();
+                return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+            }
+            throw e;
+        }
+    }
+
+    private static void put(Map<String, Object> body, String name, String value) {
+        String v = Pages.blankToNull(value);
+        if (v != null) {
+            body.put(name, v);
+        }
+    }
+
+    Detail load(UUID id, String problemKey) {
+        RestResponse<ReferralModel.Referral> read = referrals.read(id);
+        ReferralModel.Referral r = read.getEntity();
+        String etag = read.getHeaderString("ETag");
+        CaseModel.CaseFile caseFile = null;
+        try {
+            caseFile = cases.read(r.caseId());
+        } catch (WebApplicationException notShared) {
+            // the case-service shows the case only to its owner and to agencies it is shared with
+        }
+        List<ReferralModel.Agency> agencies = r.allows("forward") ? referrals.agencies() : List.of();
+        return new Detail(r, etag, referrals.history(id), referrals.deadlines(id), caseFile, agencies,
+                DECLINE_REASONS, OUTCOMES, problemKey);
+    }
+}

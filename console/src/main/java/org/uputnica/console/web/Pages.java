@@ -1,0 +1,40 @@
+package org.uputnica.console.web;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** Small helpers every page uses. */
+public final class Pages {
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Belgrade");
+
+    private Pages() {
+    }
+
+    /** After a form POST: see the result with a GET (Post/Redirect/Get), so a reload does not repeat the action. */
+    public static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    public static TemplateInstance localised(TemplateInstance page, ConsoleSession session) {
+        return page.setLocale(session.locale());
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** {@code value} when it is one of {@code allowed}, else null (List.of(...).contains(null) would throw). */
+    public static String oneOf(java.util.List<String> allowed, String value) {
+        return value != null && allowed.contains(value) ? value : null;
+    }
+
+    public static int pageNumber(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -308,16 +308,26 @@ final class Fixtures {
 
         String suggestions = baseUrls.get(CASE) + "/api/v1/cases/" + c.id() + "/match-suggestions";
         String token = Logins.token(c.ownerLogin());
-        String id = null;
-        for (JsonNode s : Http.expect(200, "GET", suggestions, token, null)) {
-            boolean sameBirthDate = s.path("reasons").findValuesAsText("code").contains("SAME_DATE_OF_BIRTH");
-            if (KIRS.equals(s.path("otherAgency").asText()) && sameBirthDate) {
-                id = s.path("id").asText();
-            }
+        // records are compared only between agencies with an active referral (docs/record-linking.md): the owner
+        // refers the case to kirs, and the case-service learns of it through Kafka
+        String owner = Http.expect(200, "GET", baseUrls.get(CASE) + "/api/v1/cases/" + c.id(), token, null)
+                .path("ownerAgency").asText();
+        refer(c.ownerLogin(), owner, c.id(), KIRS, false, tag + " twin");
+        String[] found = new String[1];
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                for (JsonNode s : Http.expect(200, "GET", suggestions, token, null)) {
+                    boolean sameBirthDate = s.path("reasons").findValuesAsText("code").contains("SAME_DATE_OF_BIRTH");
+                    if (KIRS.equals(s.path("otherAgency").asText()) && sameBirthDate) {
+                        found[0] = s.path("id").asText();
+                    }
+                }
+                return found[0] != null;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("the " + tag + " case is not suggested its kirs twin", e);
         }
-        if (id == null) {
-            throw new IllegalStateException("the " + tag + " case is not suggested its kirs twin");
-        }
+        String id = found[0];
         String note = "Link note of the " + tag + " case " + run;
         c.data().record("record link note", note);
         String linkId = Http.expect(200, "POST", suggestions + "/" + id + "/confirmation", token, """

@@ -25,6 +25,8 @@ class ProductionProfileIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("REFERRAL_") || k.startsWith("QUARKUS_"));
         pb.environment().put("QUARKUS_HTTP_PORT", "0");
+        // every other secret present: the database password is the one missing
+        pb.environment().put("REFERRAL_CLIENT_SECRET", "referral-service-secret");
         Process p = pb.start();
         try {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the service should stop by itself");

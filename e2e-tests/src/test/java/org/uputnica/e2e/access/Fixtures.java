@@ -304,15 +304,16 @@ final class Fixtures {
         String given = "Gyven" + c.person().givenName().substring("Given".length());
         String family = "Famyly" + c.person().familyName().substring("Family".length());
         secrets.caseData(KIRS, "kirs case of the " + tag + " case's person").identity(given, family);
-        open("dragan.kirs", new Person(given, family, c.person().dateOfBirth()));
+        String twin = open("dragan.kirs", new Person(given, family, c.person().dateOfBirth()));
 
         String suggestions = baseUrls.get(CASE) + "/api/v1/cases/" + c.id() + "/match-suggestions";
         String token = Logins.token(c.ownerLogin());
-        // records are compared only between agencies with an active referral (docs/record-linking.md): the owner
-        // refers the case to kirs, and the case-service learns of it through Kafka
+        // records are compared only between agencies with an active referral about either record
+        // (docs/record-linking.md): kirs refers its twin to the owner agency (so that no persona becomes a party of
+        // the fixture's case), and the case-service learns of it through Kafka
         String owner = Http.expect(200, "GET", baseUrls.get(CASE) + "/api/v1/cases/" + c.id(), token, null)
                 .path("ownerAgency").asText();
-        refer(c.ownerLogin(), owner, c.id(), KIRS, false, tag + " twin");
+        refer("dragan.kirs", KIRS, twin, owner, false, tag + " twin");
         String[] found = new String[1];
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {

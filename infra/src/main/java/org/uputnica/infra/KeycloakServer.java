@@ -42,7 +42,7 @@ public final class KeycloakServer {
             String base = "http://localhost:" + TEST_HTTP_PORT;
             if (!ready(base, TEST_MANAGEMENT_PORT)) {
                 long owner = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
-                Path logs = Path.of(System.getProperty("java.io.tmpdir"), "uputnica-test-keycloak");
+                Path logs = Path.of(System.getProperty("java.io.tmpdir"), "uputnica-test-keycloak-" + TEST_HTTP_PORT);
                 start(TEST_HTTP_PORT, TEST_MANAGEMENT_PORT, logs, owner);
                 awaitReady(base, TEST_MANAGEMENT_PORT, Duration.ofMinutes(4));
             }

@@ -66,6 +66,7 @@ public class ConsentResource {
     @GET
     @Path("/{consentId}")
     @Operation(summary = "One consent, with who gave it")
+    @APIResponse(responseCode = "200", description = "The consent record")
     @APIResponse(responseCode = "404", description = "No such consent in a case of your agency")
     public ConsentView read(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId) {
         return consents.read(caller.get(), caseId, consentId);
@@ -79,6 +80,7 @@ public class ConsentResource {
             never who gave it or why. The referral-service's service account (role case-lookup) asks this when it
             has not yet heard of a consent; the owner agency and the agencies of an open referral of the case may
             too; 404 for anyone else. Every answer is in the case's access log.""")
+    @APIResponse(responseCode = "200", description = "What the consent covers")
     @APIResponse(responseCode = "404", description = "No such consent of that case, or not a case you may look up")
     public ConsentTerms terms(@PathParam("caseId") UUID caseId, @PathParam("consentId") UUID consentId) {
         return consents.terms(caseId, consentId);

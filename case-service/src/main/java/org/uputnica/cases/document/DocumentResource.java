@@ -77,6 +77,7 @@ public class DocumentResource {
             With its media type, always as an attachment (never shown inline by a browser), with
             `X-Content-Type-Options: nosniff` and a Content-Security-Policy that lets nothing in it run. Every read is
             audited.""")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment with its stored media type")
     @APIResponse(responseCode = "404", description = "No such document that you may see")
     public Response content(@PathParam("caseId") UUID caseId, @PathParam("documentId") UUID documentId) {
         Documents.Content content = documents.content(caller.get(), caseId, documentId);

@@ -92,6 +92,7 @@ public class ProtocolResource {
     @GET
     @Path("/{code}/versions")
     @Operation(summary = "Every version of a protocol, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", description = "No such protocol",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public List<ProtocolView> versions(@PathParam("code") String code) {
@@ -102,6 +103,7 @@ public class ProtocolResource {
     @Path("/{code}/versions/{version}")
     @Operation(summary = "One version of a protocol", description = "What a referral's protocolCode and "
             + "protocolVersion point to: it never changes.")
+    @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "400", description = "The version is not a positive whole number",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such protocol or version",

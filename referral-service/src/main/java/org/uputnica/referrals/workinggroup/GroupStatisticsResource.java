@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -64,6 +65,8 @@ public class GroupStatisticsResource {
     @Path("/agencies.csv")
     @Produces("text/csv")
     @Operation(summary = "The per-agency figures as CSV (UTF-8, comma-separated, a header line)")
+    @APIResponse(responseCode = "200", description = "One row per agency, as CSV",
+            content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
     @RateLimited("statistics")
     public Response csv(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {

@@ -197,7 +197,7 @@ def create_cases(pg, token_of_agency, per_agency, family="B", given="Bench"):
     deadline = time.time() + 120
     while True:
         known = int(pg.one("referrals", f"select count(*) from case_ownership where case_id in ({in_list})"))
-        known_consents = int(pg.one("referrals", f"select count(*) from consent where id in ({consent_list})"))
+        known_consents = int(pg.one("referrals", f"select count(*) from consent where consent_id in ({consent_list})"))
         if known == len(ids) and known_consents == len(ids):
             return cases, consents
         if time.time() > deadline:

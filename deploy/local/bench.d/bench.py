@@ -665,9 +665,10 @@ class Bench:
                              f"{e['missing']:>8}{str(e['inbox_rate_per_s']):>10}")
         lines.append("")
         lines.append("CPU seconds used during each measured run (peak memory MB: RSS; PostgreSQL: PSS summed)")
+        w = max([14] + [len(c.replace('-service', '')) + 2 for c in COMPONENTS])
         header = f"{'workload':<20}{'clients':>8}"
         for c in COMPONENTS:
-            header += f"{c.replace('-service', ''):>14}"
+            header += f"{c.replace('-service', ''):>{w}}"
         header += f"{'load gen':>10}{'others':>9}"
         lines.append(header)
         for r in self.results:
@@ -676,7 +677,7 @@ class Bench:
             for c in COMPONENTS:
                 p = r["processes"].get(c)
                 cell = "%.1fs %.0fMB" % (p["cpu_s"], p["peak_mb"]) if p else "-"
-                row += f"{cell:>14}"
+                row += f"{cell:>{w}}"
             row += f"{r['machine']['load_generator_cpu_s']:>9.1f}s{r['machine']['other_processes_cpu_s']:>8.1f}s"
             lines.append(row)
         lines.append("")
@@ -684,7 +685,7 @@ class Bench:
                      f"machine's {os.cpu_count()} cores could sustain at that cost if nothing else ran")
         header = f"{'workload':<20}{'clients':>8}"
         for c in COMPONENTS:
-            header += f"{c.replace('-service', ''):>13}"
+            header += f"{c.replace('-service', ''):>{w - 1}}"
         header += f"{'stack':>9}{'load gen':>10}{'ceiling/s':>11}"
         lines.append(header)
         for r in self.results:
@@ -695,7 +696,7 @@ class Bench:
             row = f"{name:<20}{r['clients']:>8}"
             for c in COMPONENTS:
                 v = cpr["ms"].get(c)
-                row += f"{('%.3f' % v) if v is not None else '-':>13}"
+                row += f"{('%.3f' % v) if v is not None else '-':>{w - 1}}"
             row += f"{cpr['stack_ms']:>9.3f}{cpr['load_generator_ms']:>10.3f}{cpr['cpu_ceiling_rps']:>11.0f}"
             lines.append(row)
         return "\n".join(lines)

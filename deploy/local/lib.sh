@@ -11,6 +11,51 @@ REALM=uputnica
 SERVICES=(case-service referral-service notification-service console)
 DATABASES=(cases referrals notifications keycloak)
 
+# Instances (README "Instances"): with UPUTNICA_INSTANCES=N (2..9), each service of SCALED runs as N JVMs named
+# NAME-1..NAME-N on extra ports (the usual port + k x UPUTNICA_INSTANCE_PORT_STEP), and NAME itself is an haproxy
+# on the usual port that spreads requests over them. up records N in run/instances, so that a later up (a restart
+# after a fault) starts the same set; down removes it.
+read -r -a SCALED <<<"${UPUTNICA_SCALED_SERVICES:-referral-service notification-service}"
+INSTANCE_PORT_STEP=${UPUTNICA_INSTANCE_PORT_STEP:-10}
+
+# instance_count: UPUTNICA_INSTANCES, else the count the running stack was started with, else 1.
+instance_count() {
+  local n=${UPUTNICA_INSTANCES:-}
+  [[ -z $n && -f $RUN/instances ]] && n=$(<"$RUN/instances")
+  echo "${n:-1}"
+}
+
+# base_of NAME: the service of an instance (referral-service-2 -> referral-service); NAME itself otherwise.
+base_of() {
+  if [[ $1 =~ ^(.+)-([1-9])$ && " ${SERVICES[*]} " == *" ${BASH_REMATCH[1]} "* ]]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo "$1"
+  fi
+}
+is_scaled() { [[ " ${SCALED[*]} " == *" $1 "* ]]; }
+
+# units_of SERVICE N: the processes of a service: SERVICE alone, or its instances and then the balancer SERVICE.
+units_of() {
+  local k
+  if is_scaled "$1" && (($2 > 1)); then
+    for ((k = 1; k <= $2; k++)); do echo "$1-$k"; done
+  fi
+  echo "$1"
+}
+
+# present_units: every service process that has a pid file in run/ (for down and status), the balancer first.
+present_units() {
+  local c k
+  for c in "${SERVICES[@]}"; do
+    echo "$c"
+    for k in 1 2 3 4 5 6 7 8 9; do [[ -f $RUN/$c-$k.pid ]] && echo "$c-$k"; done
+  done
+  return 0
+}
+
+lb_config() { echo "$RUN/$1.haproxy.cfg"; }
+
 # The configured port of a component (environment overrides, see README.md).
 default_port() {
   case $1 in
@@ -23,7 +68,12 @@ default_port() {
     referral-service) echo "${UPUTNICA_REFERRAL_PORT:-8082}" ;;
     notification-service) echo "${UPUTNICA_NOTIFICATION_PORT:-8083}" ;;
     console) echo "${UPUTNICA_CONSOLE_PORT:-8084}" ;;
-    *) return 1 ;;
+    *)
+      local base
+      base=$(base_of "$1")
+      [[ $base != "$1" ]] || return 1
+      echo $(($(default_port "$base") + ${1##*-} * INSTANCE_PORT_STEP))
+      ;;
   esac
 }
 
@@ -39,6 +89,7 @@ port_var() {
     referral-service) echo UPUTNICA_REFERRAL_PORT ;;
     notification-service) echo UPUTNICA_NOTIFICATION_PORT ;;
     console) echo UPUTNICA_CONSOLE_PORT ;;
+    *) echo "$(port_var "$(base_of "$1")") or UPUTNICA_INSTANCE_PORT_STEP" ;;
   esac
 }
 
@@ -47,7 +98,7 @@ port_of() {
   if [[ -f $RUN/$1.port ]]; then cat "$RUN/$1.port"; else default_port "$1"; fi
 }
 
-service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+service_jar() { echo "$ROOT/$(base_of "$1")/target/quarkus-app/quarkus-run.jar"; }
 
 # The argument that marks the JVMs this stack starts: -Duputnica.local=<run dir>/<component>.
 marker() { echo "-Duputnica.local=$RUN/$1"; }
@@ -87,7 +138,8 @@ pid_of() {
   if [[ $1 == keycloak ]]; then
     keycloak_group_alive "$pid" || return 1
   else
-    has_arg "$pid" "$(marker "$1")" || return 1
+    # a JVM carries the marker; a service's balancer (haproxy) is known by its configuration file
+    has_arg "$pid" "$(marker "$1")" || has_arg "$pid" "$(lb_config "$1")" || return 1
   fi
   echo "$pid"
 }

@@ -13,7 +13,7 @@ import urllib.request
 from http.client import HTTPException
 
 LOCAL_DIR = os.path.dirname(os.path.abspath(__file__))
-RUN = os.path.join(LOCAL_DIR, "run")
+RUN = os.environ.get("UPUTNICA_RUN_DIR") or os.path.join(LOCAL_DIR, "run")  # as lib.sh: another stack's state
 SERVICES = ["case-service", "referral-service", "notification-service"]
 
 # Senders: one caseworker (or supervisor) per agency that refers; each refers to the next agency of the ring.
@@ -71,6 +71,12 @@ def port_of(name, default):
 def pid_file(name):
     v = read_file(os.path.join(RUN, name + ".pid"))
     return int(v.strip()) if v and v.strip().isdigit() else None
+
+
+def instances_of(name):
+    """The instances of a service that runs behind a balancer (deploy/local/up with UPUTNICA_INSTANCES): the names
+    NAME-1 .. NAME-9 that have a pid file; empty for a service that runs alone."""
+    return [f"{name}-{k}" for k in range(1, 10) if os.path.exists(os.path.join(RUN, f"{name}-{k}.pid"))]
 
 
 def token_url():
@@ -191,7 +197,7 @@ def create_cases(pg, token_of_agency, per_agency, family="B", given="Bench"):
     deadline = time.time() + 120
     while True:
         known = int(pg.one("referrals", f"select count(*) from case_ownership where case_id in ({in_list})"))
-        known_consents = int(pg.one("referrals", f"select count(*) from consent where id in ({consent_list})"))
+        known_consents = int(pg.one("referrals", f"select count(*) from consent where consent_id in ({consent_list})"))
         if known == len(ids) and known_consents == len(ids):
             return cases, consents
         if time.time() > deadline:

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp 'deploy/local/launcher/target/lib/*' deploy/local/chaos.d/KafkaProbe.java COMMAND ...
  *   offsets TOPIC...                 {"TOPIC": {"PARTITION": END_OFFSET}}
  *   lag                              every consumer group: committed offset, end offset and lag per partition
+ *   members                          every consumer group: its members (client id, host) and their partitions
  *   read TOPIC [P:O,P:O...]          the records from those offsets (else from the beginning) to the end, one JSON
  *                                    object a line: partition, offset, timestamp, key, headers, value
  *   produce TOPIC KEY VALUE          one record (acks=all); prints its partition and offset
@@ -52,6 +53,7 @@ public class KafkaProbe {
         switch (args[0]) {
             case "offsets" -> offsets(List.of(args).subList(1, args.length));
             case "lag" -> lag();
+            case "members" -> members();
             case "read" -> read(args.length > 1 ? args[1] : usage(), args.length > 2 ? args[2] : "");
             case "produce" -> {
                 if (args.length != 4) {
@@ -93,6 +95,30 @@ public class KafkaProbe {
     }
 
     /** Lag of every consumer group on every partition of the topics it consumes (committed offsets only). */
+    /** Who holds which partitions: with several instances of a service, the group spreads the topic over them. */
+    static void members() throws Exception {
+        ObjectNode out = JSON.createObjectNode();
+        try (Admin admin = admin()) {
+            var ids = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS)
+                    .stream().map(GroupListing::groupId).toList();
+            var groups = admin.describeConsumerGroups(ids).all().get(30, TimeUnit.SECONDS);
+            for (var g : new TreeMap<>(groups).values()) {
+                ArrayNode members = out.putArray(g.groupId());
+                for (var m : g.members()) {
+                    ObjectNode member = members.addObject();
+                    member.put("clientId", m.clientId());
+                    member.put("host", m.host());
+                    ArrayNode parts = member.putArray("partitions");
+                    m.assignment().topicPartitions().stream()
+                            .sorted(java.util.Comparator.comparing(TopicPartition::topic)
+                                    .thenComparingInt(TopicPartition::partition))
+                            .forEach(tp -> parts.add(tp.topic() + "-" + tp.partition()));
+                }
+            }
+        }
+        System.out.println(out);
+    }
+
     static void lag() throws Exception {
         ObjectNode out = JSON.createObjectNode();
         try (Admin admin = admin()) {

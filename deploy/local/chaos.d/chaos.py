@@ -24,7 +24,8 @@ from datetime import datetime, timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 from localstack import (AGENCIES, LOCAL_DIR, RING, RUN, SERVICES, USERS, Pg, create_cases, env, log,  # noqa: E402
-                        password_token, pid_file, port_of, read_file, seconds, service_url, sql_list, try_http)
+                        instances_of, password_token, pid_file, port_of, read_file, seconds, service_url, sql_list,
+                        try_http)
 
 REFERRAL_EVENTS = "uputnica.referral.events.v1"
 CASE_EVENTS = "uputnica.case.events.v1"
@@ -36,7 +37,10 @@ DLQ = {
 # the consumer groups of the services (application.properties) and the topics they read
 GROUPS = {"case-service": REFERRAL_EVENTS, "notification-service": REFERRAL_EVENTS, "referral-service": CASE_EVENTS}
 DATABASES = {"case-service": "cases", "referral-service": "referrals", "notification-service": "notifications"}
-FAULTS = SERVICES + ["kafka", "postgres"]
+# a service that runs as instances behind a balancer (UPUTNICA_INSTANCES) is killed one instance at a time:
+# CHAOS_FAULTS names them (referral-service-2); the default kills the first instance of each
+FAULTS = [(instances_of(s) or [s])[0] for s in SERVICES] + ["kafka", "postgres"]
+KNOWN_FAULTS = FAULTS + [i for s in SERVICES for i in instances_of(s)]
 # deploy/local/up starts a component on the port of its variable: give it the ports the stack runs on
 PORTS = {
     "postgres": ("UPUTNICA_PG_PORT", 5432), "kafka": ("UPUTNICA_KAFKA_PORT", 9092),
@@ -535,9 +539,9 @@ class Chaos:
         self.faults = env("CHAOS_FAULTS", " ".join(FAULTS)).replace(",", " ").split()
         if self.faults == ["none"]:  # only the load and the checks
             self.faults = []
-        unknown = [f for f in self.faults if f not in FAULTS]
+        unknown = [f for f in self.faults if f not in KNOWN_FAULTS]
         if unknown:
-            raise RuntimeError(f"CHAOS_FAULTS: unknown {', '.join(unknown)} (known: {' '.join(FAULTS)})")
+            raise RuntimeError(f"CHAOS_FAULTS: unknown {', '.join(unknown)} (known: {' '.join(KNOWN_FAULTS)})")
         self.ts = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         self.out = os.path.join(RUN, "chaos", self.ts)
         self.earlier_phases = []  # of the run that --verify checks again

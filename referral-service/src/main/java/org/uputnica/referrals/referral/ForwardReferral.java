@@ -38,7 +38,6 @@ class ForwardReferral {
         sending.requireConsent(r.caseId, target, sharing); // the consent must name the new receiver too
 
         Referral next = copyFor(caller, r, target);
-        next.persist();
         changes.send(caller, next, null, r.id);
         r.forwardedTo = next.id;
         changes.transition(caller, r, ReferralAction.FORWARD, null, note, next.id, null);

@@ -40,8 +40,10 @@ class ReferralChanges {
     }
 
     /**
-     * The referral (persisted, with its sharing) becomes SENT: its working group, the protocol version that governs
-     * it (409 when it does not share what that version requires), history, its first deadlines, the event.
+     * The referral (with its sharing) becomes SENT: its working group, the protocol version that governs it (409
+     * when it does not share what that version requires), history, its first deadlines, the event. A new referral is
+     * persisted here, once decided, so that it is inserted once in its final state (no update after the insert, and
+     * the version the answer shows is the stored one).
      *
      * @param previous      DRAFT for a draft sent now, null for a referral created sent
      * @param forwardedFrom the referral it replaces, for a forward
@@ -56,6 +58,9 @@ class ReferralChanges {
         SharingPolicy.requireProtocolData(protocol, r.sharing());
         r.protocolCode = protocol.code();
         r.protocolVersion = protocol.version();
+        if (!r.isPersistent()) {
+            r.persist();
+        }
 
         history(caller, r, previous, null, forwardedFrom == null ? null : "forwarded by " + caller.agency());
         deadlines.sent(r, protocol, now);

@@ -54,7 +54,6 @@ public class SendReferral {
             }
             requireSharing(caller, r.kind, input.caseId(), receiver, input.sharing());
             r.share(input.sharing());
-            r.persist();
             changes.send(caller, r, null, null);
             return ReferralView.of(r, caller);
         });
@@ -83,7 +82,6 @@ public class SendReferral {
                 Referral r = draft(caller, input.caseId(), target, input.service(), input.urgency(), input.reason());
                 r.groupId = group.id;
                 r.share(input.sharingFor(target));
-                r.persist();
                 changes.send(caller, r, null, null);
                 referrals.add(ReferralView.of(r, caller));
             }

@@ -54,6 +54,21 @@ class ReferralApiTest extends WithKafka {
     }
 
     @Test
+    void theETagOfACreatedReferralIsItsStoredVersionSoTheNextActionMayUseIt() {
+        UUID caseId = caseOwnedBy("csr-kikinda");
+        var created = given().auth().oauth2(Tokens.of("ana.csr")).contentType(ContentType.JSON)
+                .body(referral(caseId, "udruzenje-rod"))
+                .when().post("/api/v1/referrals")
+                .then().statusCode(201).extract();
+        String etag = created.header("ETag");
+        given().auth().oauth2(Tokens.of("marko.rod")).when().get("/api/v1/referrals/" + created.path("id"))
+                .then().statusCode(200).header("ETag", equalTo(etag));
+        given().auth().oauth2(Tokens.of("marko.rod")).header("If-Match", etag)
+                .when().post("/api/v1/referrals/" + created.path("id") + "/acknowledge")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+    }
+
+    @Test
     void theOwnerSendsTheReceiverAcceptsAndEveryChangeIsAnEventAndHistory() {
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topic.REFERRAL_EVENTS.topicName());
         UUID caseId = caseOwnedBy("csr-kikinda");

@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Who owns a case. The case-service's events keep a local projection; a case created a moment ago may not have
- * arrived yet, so on a miss the case-service is asked directly and the answer stored. That way "only the owner
- * may refer" holds immediately after a case is created, and most requests need no remote call.
+ * arrived yet, so on a miss the case-service is asked directly ({@link #fetch}, outside any transaction) and the
+ * answer stored. That way "only the owner may refer" holds immediately after a case is created, and most requests
+ * need no remote call.
  */
 @ApplicationScoped
 public class CaseOwners {
@@ -37,26 +38,28 @@ public class CaseOwners {
     @Inject
     Clock clock;
 
-    /**
-     * The owner agency; 400 naming {@code caseId} for a case that does not exist, 503 if the case-service is down.
-     * The caller's transaction is suspended meanwhile: no database transaction waits on a remote call (nor is its
-     * context carried onto the HTTP client's threads).
-     */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public String ownerOf(UUID caseId) {
-        return QuarkusTransaction.requiringNew().call(() -> known(caseId)).orElseGet(() -> {
-            String owner = askCaseService(caseId);
-            QuarkusTransaction.requiringNew().run(() -> record(caseId, owner, OffsetDateTime.now(clock)));
-            return owner;
-        });
-    }
-
-    Optional<String> known(UUID caseId) {
+    /** The owner as the projection knows it, read in the caller's transaction; empty for a case not heard of yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> known(UUID caseId) {
         @SuppressWarnings("unchecked")
         List<String> owners = em.createNativeQuery("select owner_agency from case_ownership where case_id = :id")
                 .setParameter("id", caseId)
                 .getResultList();
         return owners.stream().findFirst();
+    }
+
+    /**
+     * Asks the case-service for the owner and stores the answer, in a transaction of its own after the call. 400
+     * naming {@code caseId} for a case that does not exist, 503 if the case-service cannot answer. Called with no
+     * transaction open, so that no database connection waits on the remote call.
+     */
+    public String fetch(UUID caseId) {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("the case-service is asked before the transaction opens, never inside it");
+        }
+        String owner = askCaseService(caseId);
+        QuarkusTransaction.requiringNew().run(() -> record(caseId, owner, OffsetDateTime.now(clock)));
+        return owner;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.uputnica.events.SharedData;
 import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
+import org.uputnica.referrals.referral.SharingPolicy;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,8 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * The consent projection. The case-service's consent events keep it; a consent recorded a moment ago (or before
- * this projection existed) may be missing, so on a miss the case-service is asked with the caller's token and the
- * answer stored, as {@code CaseOwners} does for ownership.
+ * this projection existed) may be missing, so on a miss the case-service is asked ({@link #fetch}, with the
+ * referral-service's own token, outside any transaction) and the answer stored, as {@code CaseOwners} does for
+ * ownership.
  */
 @ApplicationScoped
 public class Consents {
@@ -78,12 +80,14 @@ public class Consents {
     }
 
     /**
-     * Asks the case-service for a consent of a case and stores the answer; empty when it has none (404). 503 when
-     * it cannot answer. The caller's transaction is suspended meanwhile: no database transaction waits on a remote
-     * call.
+     * Asks the case-service for a consent of a case and stores the answer in a transaction of its own after the call;
+     * empty when it has none (404). 409 when it keeps the consent from the caller's agency, 503 when it cannot
+     * answer. Called with no transaction open, so that no database connection waits on the remote call.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Optional<ConsentTerms> askCaseService(UUID caseId, UUID consentId) {
+    public Optional<ConsentTerms> fetch(UUID caseId, UUID consentId) {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("the case-service is asked before the transaction opens, never inside it");
+        }
         CaseServiceConsents.ConsentRecord answer;
         try {
             answer = caseService.consent(caseId, consentId);
@@ -93,8 +97,7 @@ public class Consents {
                 return Optional.empty();
             }
             if (status == 403) {
-                throw ProblemException.conflict(ConsentCheck.CONSENT_NOT_VALID, "consent " + consentId
-                        + " cannot be confirmed: the case-service does not show it to your agency");
+                throw SharingPolicy.consentNotShown(consentId);
             }
             LOG.warnf("case-service answered %d for consent %s of case %s", status, consentId, caseId);
             throw unavailable();

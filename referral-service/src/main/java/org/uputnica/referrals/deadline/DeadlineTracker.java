@@ -1,16 +1,12 @@
 package org.uputnica.referrals.deadline;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.uputnica.referrals.protocol.DeadlinePeriods;
-import org.uputnica.referrals.protocol.ProtocolBinding;
 import org.uputnica.referrals.protocol.ProtocolTerms;
 import org.uputnica.referrals.protocol.Protocols;
 import org.uputnica.referrals.referral.Referral;
-import org.uputnica.referrals.referral.ReferralTransitioned;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,37 +14,38 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Starts, meets and cancels a referral's deadlines as it changes status, in the transaction of the change: a
- * deadline can never disagree with the referral's status, whatever crashes.
+ * Starts, meets and cancels a referral's deadlines as it changes status, called by the referral's change in its
+ * transaction: a deadline can never disagree with the referral's status, whatever crashes.
  * <ul>
  *     <li>SENT starts ACKNOWLEDGE and RESPOND; ACKNOWLEDGED meets ACKNOWLEDGE;</li>
  *     <li>ACCEPTED and DECLINED meet both (an answer is also an acknowledgement); ACCEPTED starts FIRST_CONTACT;</li>
  *     <li>IN_PROGRESS meets FIRST_CONTACT;</li>
  *     <li>a terminal status (declined, completed, withdrawn, forwarded) cancels whatever is still unmet.</li>
  * </ul>
- * Times come from the transition, which the workflow takes from the injected Clock.
+ * Times come from the change, which takes them from the injected Clock.
  */
 @ApplicationScoped
 public class DeadlineTracker {
+    private final Protocols protocols;
+    private final EntityManager em;
 
-    @Inject
-    Protocols protocols;
+    DeadlineTracker(Protocols protocols, EntityManager em) {
+        this.protocols = protocols;
+        this.em = em;
+    }
 
-    @Inject
-    EntityManager em;
+    /** The referral was sent at {@code at} under {@code protocol}, the version just bound to it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sent(Referral r, ProtocolTerms protocol, OffsetDateTime at) {
+        DeadlinePeriods periods = protocol.deadlinesFor(r.urgency);
+        start(r, protocol, DeadlineKind.ACKNOWLEDGE, at, periods.acknowledgeWithin(), periods.escalateAfterPeriod());
+        start(r, protocol, DeadlineKind.RESPOND, at, periods.respondWithin(), periods.escalateAfterPeriod());
+    }
 
-    // After ProtocolBinding: a referral being sent has its protocol version recorded before its deadlines are set.
-    void onTransition(@Observes @Priority(ProtocolBinding.PRIORITY + 100) ReferralTransitioned transition) {
-        Referral r = transition.referral();
-        OffsetDateTime at = transition.at();
-        switch (transition.to()) {
-            case SENT -> {
-                ProtocolTerms protocol = protocols.governing(r);
-                DeadlinePeriods periods = protocol.deadlinesFor(r.urgency);
-                start(r, protocol, DeadlineKind.ACKNOWLEDGE, at, periods.acknowledgeWithin(),
-                        periods.escalateAfterPeriod());
-                start(r, protocol, DeadlineKind.RESPOND, at, periods.respondWithin(), periods.escalateAfterPeriod());
-            }
+    /** The referral moved to its current status at {@code at} (any status but SENT, which {@link #sent} covers). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moved(Referral r, OffsetDateTime at) {
+        switch (r.status) {
             case ACKNOWLEDGED -> meet(r.id, at, DeadlineKind.ACKNOWLEDGE);
             case ACCEPTED -> {
                 meet(r.id, at, DeadlineKind.ACKNOWLEDGE, DeadlineKind.RESPOND);
@@ -63,7 +60,7 @@ public class DeadlineTracker {
                 // ESCALATED and ON_HOLD leave the deadlines running: the referral still owes its answer or its start
             }
         }
-        if (transition.to().isTerminal()) {
+        if (r.status.isTerminal()) {
             cancelUnmet(r.id, at);
         }
     }

@@ -9,7 +9,7 @@ import org.uputnica.identity.Caller;
 import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
 import org.uputnica.referrals.referral.Referral;
-import org.uputnica.referrals.referral.ReferralWorkflow;
+import org.uputnica.referrals.referral.ReferralQueries;
 import org.uputnica.referrals.workinggroup.WorkingGroup;
 
 import java.time.Clock;
@@ -23,7 +23,7 @@ public class Deadlines {
     public static final String NOT_COORDINATOR = ProblemType.of("not-coordinator");
 
     @Inject
-    ReferralWorkflow workflow;
+    ReferralQueries referrals;
 
     @Inject
     EntityManager em;
@@ -34,7 +34,7 @@ public class Deadlines {
     /** The deadlines of a referral, in the order they started; 403 for a caller who may not see the referral. */
     @Transactional
     public List<DeadlineView> ofReferral(Caller caller, UUID referralId) {
-        workflow.find(caller, referralId);
+        referrals.find(caller, referralId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return ReferralDeadline.<ReferralDeadline>list("referralId", Sort.by("createdAt").and("kind"), referralId)
                 .stream().map(d -> DeadlineView.of(d, now)).toList();

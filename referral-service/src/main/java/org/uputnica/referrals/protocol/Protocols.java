@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.uputnica.events.SharedData;
 import org.uputnica.identity.Caller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.problem.Problem;
@@ -19,7 +18,6 @@ import org.uputnica.platform.problem.ProblemType;
 import org.uputnica.referrals.agency.Agency;
 import org.uputnica.referrals.referral.Referral;
 import org.uputnica.referrals.referral.ServiceType;
-import org.uputnica.referrals.referral.Sharing;
 import org.uputnica.referrals.referral.Urgency;
 import org.uputnica.referrals.workinggroup.WorkingGroup;
 
@@ -47,7 +45,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Protocols {
     public static final String NOT_KEEPER = ProblemType.of("not-protocol-keeper");
-    public static final String REQUIREMENTS_UNMET = ProblemType.of("protocol-requirements-unmet");
     public static final String SCOPE_OVERLAP = ProblemType.of("protocol-scope-overlap");
 
     /** Lower-case letters, digits and inner hyphens: a code appears in URLs and on every referral. */
@@ -157,28 +154,12 @@ public class Protocols {
     }
 
     /**
-     * Records on a referral being sent the protocol version that governs it, after checking that it shares what the
-     * protocol requires (409 {@code protocol-requirements-unmet} otherwise, and nothing is sent).
+     * The version that governs a referral being sent now (its working group and service set): the current version
+     * of the most specific protocol covering it. The sending records it on the referral.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProtocolTerms bindOnSend(Referral r) {
-        ProtocolTerms v = resolve(r.workingGroup, r.service);
-        Sharing sharing = r.sharing();
-        Set<SharedData> missing = EnumSet.noneOf(SharedData.class);
-        missing.addAll(v.requiredSharedData());
-        if (sharing != null) {
-            missing.removeAll(sharing.data());
-        }
-        if (!missing.isEmpty()) {
-            String message = "must include " + missing.stream().sorted().map(Enum::name).toList()
-                    + ", as protocol " + v.code() + " version " + v.version() + " requires";
-            throw new ProblemException(409, REQUIREMENTS_UNMET, "Conflict",
-                    "the referral does not share what its protocol requires: sharing.data " + message,
-                    List.of(new Problem.FieldError("sharing.data", message)));
-        }
-        r.protocolCode = v.code();
-        r.protocolVersion = v.version();
-        return v;
+    public ProtocolTerms forSending(Referral r) {
+        return resolve(r.workingGroup, r.service);
     }
 
     /**

@@ -36,7 +36,10 @@ import java.util.UUID;
 public class ReferralGroupResource {
 
     @Inject
-    ReferralWorkflow workflow;
+    SendReferral sending;
+
+    @Inject
+    ReferralQueries queries;
 
     @Inject
     CurrentCaller caller;
@@ -57,7 +60,7 @@ public class ReferralGroupResource {
                          "data": ["IDENTITY", "LANGUAGE"]}}""")))
     @APIResponse(responseCode = "201", description = "The request and its candidate referrals, all SENT")
     public Response create(@NotNull @Valid ReferralInput.NewGroupReferral body, @Context UriInfo uri) {
-        ReferralView.Group group = workflow.createGroup(caller.get(), body);
+        ReferralView.Group group = sending.createGroup(caller.get(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(group.id().toString()).build()).entity(group).build();
     }
 
@@ -66,7 +69,7 @@ public class ReferralGroupResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR})
     @Operation(summary = "The request with the candidate referrals you may see")
     public ReferralView.Group read(@PathParam("id") UUID id) {
-        ReferralView.Group group = workflow.group(caller.get(), id);
+        ReferralView.Group group = queries.group(caller.get(), id);
         access.record(caller.get(), ReferralAccess.Action.READ, group.referrals().stream().map(ReferralView::id).toList());
         return group;
     }

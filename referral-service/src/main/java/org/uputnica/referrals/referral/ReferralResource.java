@@ -31,7 +31,7 @@ import org.uputnica.identity.Roles;
 import org.uputnica.platform.http.IfMatch;
 import org.uputnica.platform.http.QueryParams;
 import org.uputnica.referrals.audit.ReferralAccess;
-import org.uputnica.referrals.referral.ReferralWorkflow.Details;
+import org.uputnica.referrals.referral.ActOnReferral.Details;
 
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +50,15 @@ public class ReferralResource {
 
     @Inject
     ReferralWorkflow workflow;
+
+    @Inject
+    SendReferral sending;
+
+    @Inject
+    ActOnReferral actions;
+
+    @Inject
+    ReferralQueries queries;
 
     @Inject
     CurrentCaller caller;
@@ -85,7 +94,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "503", description = "The case-service could not confirm the case's owner or the "
             + "consent (only for those the referral-service has not heard of yet)")
     public Response create(@NotNull @Valid ReferralInput.NewReferral body, @Context UriInfo uri) {
-        ReferralView created = workflow.create(caller.get(), body);
+        ReferralView created = sending.create(caller.get(), body);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
     }
 
@@ -119,7 +128,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral")
     @APIResponse(responseCode = "403", description = "Your agency is not a party of this referral")
     public Response read(@PathParam("id") UUID id) {
-        ReferralView view = ReferralView.of(workflow.find(caller.get(), id), caller.get());
+        ReferralView view = ReferralView.of(queries.find(caller.get(), id), caller.get());
         access.record(caller.get(), ReferralAccess.Action.READ, List.of(id));
         return withETag(Response.ok(), view);
     }
@@ -128,7 +137,7 @@ public class ReferralResource {
     @Path("/{id}/history")
     @Operation(summary = "Every change of the referral: who, which agency, when, from, to, why")
     public List<ReferralView.HistoryEntry> history(@PathParam("id") UUID id) {
-        List<ReferralView.HistoryEntry> history = workflow.history(caller.get(), id);
+        List<ReferralView.HistoryEntry> history = queries.history(caller.get(), id);
         access.record(caller.get(), ReferralAccess.Action.HISTORY, List.of(id));
         return history;
     }
@@ -243,7 +252,7 @@ public class ReferralResource {
     }
 
     private Response act(UUID id, ReferralAction action, String ifMatch, Details details) {
-        return withETag(Response.ok(), workflow.act(caller.get(), id, action, IfMatch.version(ifMatch), details));
+        return withETag(Response.ok(), actions.act(caller.get(), id, action, IfMatch.version(ifMatch), details));
     }
 
     static Response withETag(Response.ResponseBuilder builder, ReferralView view) {

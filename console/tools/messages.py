@@ -257,7 +257,84 @@ M = {
 "problem_supervisor_required": ("Za ovo je potreban supervizor.", "Za ovo je potreban supervizor.", "This needs a supervisor."),
 "problem_forbidden": ("Vaša uloga to ne dozvoljava.", "Vaša uloga to ne dozvoljava.", "Your role does not allow this."),
 "problem_protocol_requirements_unmet": ("Nisu ispunjeni uslovi protokola radne grupe.", "Nisu ispunjeni uslovi protokola radne grupe.", "The working group's protocol requirements are not met."),
+"problem_rate_limited": ("Previše zahteva za kratko vreme. Pokušajte ponovo kasnije.", "Previše zahtjeva za kratko vrijeme. Pokušajte ponovo kasnije.", "Too many requests in a short time. Try again later."),
 "problem_case_anonymised": ("Predmet je anonimizovan.", "Predmet je anonimiziran.", "The case was anonymised."),
+}
+
+# The pages added later, in a second bundle ("pg"): Quarkus generates a wrong resolver for a bundle of more than
+# about 300 messages (VerifyError in Msg_Bundle_resolve_0 at start-up).
+M2 = {
+"nav_settings": ("Podešavanja", "Postavke", "Settings"),
+"sent_from": ("Poslata od", "Poslana od", "Sent from"),
+"sent_to": ("Poslata do", "Poslana do", "Sent until"),
+"overdue": ("Rokovi", "Rokovi", "Deadlines"),
+"overdue_only": ("Samo sa prekoračenim rokom", "Samo s prekoračenim rokom", "Overdue only"),
+"overdue_none": ("Bez prekoračenog roka", "Bez prekoračenog roka", "None overdue"),
+"sort": ("Redosled", "Redoslijed", "Order"),
+"sort_NEWEST": ("Najnovije prvo", "Najnovije prvo", "Newest first"),
+"sort_OLDEST": ("Najstarije prvo", "Najstarije prvo", "Oldest first"),
+"sort_SENT": ("Po datumu slanja", "Po datumu slanja", "By date sent"),
+"sort_URGENCY": ("Najhitnije prvo", "Najhitnije prvo", "Most urgent first"),
+"sort_STATUS": ("Po statusu", "Po statusu", "By status"),
+"plan": ("Plan rada", "Plan rada", "Case plan"),
+"goal_OPEN": ("u toku", "u toku", "open"),
+"goal_ACHIEVED": ("ostvaren", "ostvaren", "achieved"),
+"goal_DROPPED": ("odustalo se", "odustalo se", "dropped"),
+"task_OPEN": ("otvoren", "otvoren", "open"),
+"task_DONE": ("urađen", "urađen", "done"),
+"task_CANCELLED": ("otkazan", "otkazan", "cancelled"),
+"due": ("rok", "rok", "due"),
+"documents": ("Dokumenti", "Dokumenti", "Documents"),
+"confidential": ("poverljivo", "povjerljivo", "confidential"),
+"back_to_case": ("Nazad na predmet", "Nazad na predmet", "Back to the case"),
+"access_log_title": ("Evidencija pristupa", "Evidencija pristupa", "Access log"),
+"access_log_text": ("Ko je i kada čitao ili menjao lične podatke ovog predmeta, i po kom osnovu. I ovaj uvid se beleži.", "Ko je i kada čitao ili mijenjao lične podatke ovog predmeta, i po kojem osnovu. I ovaj uvid se bilježi.", "Who read or changed this case's personal data, when, and on what basis. This view is recorded too."),
+"access_log_caption": ("Pristupi, od najstarijeg", "Pristupi, od najstarijeg", "Accesses, oldest first"),
+"when": ("Kada", "Kada", "When"),
+"who": ("Ko", "Ko", "Who"),
+"access_action": ("Radnja", "Radnja", "Action"),
+"access_basis": ("Osnov", "Osnov", "Basis"),
+"access_CREATE": ("unos", "unos", "created"),
+"access_READ": ("čitanje", "čitanje", "read"),
+"access_UPDATE": ("izmena", "izmjena", "changed"),
+"access_EXPORT": ("izvoz", "izvoz", "exported"),
+"access_ERASE": ("brisanje", "brisanje", "erased"),
+"basis_OWNER": ("nadležna ustanova", "nadležna ustanova", "owner agency"),
+"basis_COLLABORATION": ("uputnica (saradnja)", "uputnica (saradnja)", "referral (collaboration)"),
+"basis_COORDINATION": ("koordinacija radne grupe", "koordinacija radne grupe", "working group coordination"),
+"basis_RECORD_LINKING": ("povezivanje evidencija", "povezivanje evidencija", "record linking"),
+"matches_title": ("Moguća ista osoba u drugim ustanovama", "Moguća ista osoba u drugim ustanovama", "Possible matches in other agencies"),
+"matches_text": ("Upoređuje osobu sa predmetima ustanova sa kojima postoji aktivna uputnica. Prikazuje se samo koja ustanova ima zapis, koliko je poklapanje jako i zašto. Pretraga se beleži.", "Upoređuje osobu s predmetima ustanova s kojima postoji aktivna uputnica. Prikazuje se samo koja ustanova ima zapis, koliko je podudaranje jako i zašto. Pretraga se bilježi.", "Compares the person with the cases of agencies you have an active referral with. Only which agency holds the record, how strong the match is and why are shown. The search is recorded."),
+"matches_find": ("Potraži", "Potraži", "Search"),
+"matches_found": ("Predlozi", "Prijedlozi", "Suggestions"),
+"match_purpose": ("Svrha pretrage svih ustanova (samo supervizor)", "Svrha pretrage svih ustanova (samo supervizor)", "Purpose of searching every agency (supervisors only)"),
+"match_purpose_help": ("Ostavite prazno za pretragu samo ustanova sa aktivnom uputnicom. Svrha se upisuje u evidenciju pristupa.", "Ostavite prazno za pretragu samo ustanova s aktivnom uputnicom. Svrha se upisuje u evidenciju pristupa.", "Leave empty to search only agencies with an active referral. The purpose goes into the access logs."),
+"match_score": ("poklapanje", "podudaranje", "match"),
+"match_confirm": ("Ista osoba", "Ista osoba", "Same person"),
+"match_reject": ("Druga osoba", "Druga osoba", "Different person"),
+"match_decided": ("Odluka je sačuvana.", "Odluka je sačuvana.", "The decision was saved."),
+"reason_SAME_IDENTIFIER": ("isti identifikator", "isti identifikator", "same identifier"),
+"reason_NAME_SIMILAR": ("slično ime", "slično ime", "similar name"),
+"reason_SAME_DATE_OF_BIRTH": ("isti datum rođenja", "isti datum rođenja", "same date of birth"),
+"reason_BIRTH_YEAR_WITHIN": ("bliska godina rođenja", "bliska godina rođenja", "close birth year"),
+"reason_SAME_SEX": ("isti pol", "isti spol", "same sex"),
+"settings_title": ("Podešavanja obaveštenja", "Postavke obavještenja", "Notification settings"),
+"settings_saved": ("Podešavanja su sačuvana.", "Postavke su sačuvane.", "Your settings were saved."),
+"settings_email": ("Adresa e-pošte", "Adresa e-pošte", "E-mail address"),
+"settings_email_help": ("Ostavite prazno ako ne želite e-poštu.", "Ostavite prazno ako ne želite e-poštu.", "Leave empty for no e-mail."),
+"settings_language": ("Jezik e-pošte", "Jezik e-pošte", "Language of e-mails"),
+"settings_by_email": ("Šta stiže i e-poštom", "Šta stiže i e-poštom", "What also comes by e-mail"),
+"settings_inbox_always": ("Sva obaveštenja uvek stižu u sandučić.", "Sva obavještenja uvijek stižu u sandučić.", "Every notice always reaches your inbox."),
+"settings_always": ("Prekoračeni rokovi, eskalacije i povučene saglasnosti, kao i sve o hitnim uputnicama, uvek stižu i e-poštom.", "Prekoračeni rokovi, eskalacije i povučene saglasnosti, kao i sve o hitnim uputnicama, uvijek stižu i e-poštom.", "Overdue deadlines, escalations and withdrawn consents, and everything about emergency referrals, always come by e-mail too."),
+"settings_digest": ("Dnevni pregled radne grupe e-poštom", "Dnevni pregled radne grupe e-poštom", "Daily digest of my working groups by e-mail"),
+"save": ("Sačuvaj", "Sačuvaj", "Save"),
+"annual_title": ("Godišnji pregled", "Godišnji pregled", "Annual summary"),
+"annual_totals": ("Ukupno", "Ukupno", "Totals"),
+"year": ("Godina", "Godina", "Year"),
+"print": ("Štampaj", "Štampaj", "Print"),
+"referrals_sent": ("Poslatih uputnica", "Poslanih uputnica", "Referrals sent"),
+"late_now": ("Rokova trenutno prekoračeno", "Rokova trenutno prekoračeno", "Deadlines late now"),
+"printed_on": ("Odštampano", "Odštampano", "Printed on"),
 }
 
 LAT = [("Dž","Џ"),("DŽ","Џ"),("dž","џ"),("Lj","Љ"),("LJ","Љ"),("lj","љ"),("Nj","Њ"),("NJ","Њ"),("nj","њ")]
@@ -276,10 +353,10 @@ def cyr(text):
         out.append("".join(SINGLE.get(c, c) for c in part))
     return "".join(out)
 
-def write(tag, idx):
-    with open(f"console/src/main/resources/messages/msg_{tag}.properties", "w", encoding="utf-8") as f:
+def write(tag, idx, name="msg", table=M):
+    with open(f"console/src/main/resources/messages/{name}_{tag}.properties", "w", encoding="utf-8") as f:
         f.write(f"# Console messages, {tag}. Generated by console/tools/messages.py: edit the table there.\n")
-        for k, v in M.items():
+        for k, v in table.items():
             text = cyr(v[0]) if idx == "cyr" else v[idx]
             f.write(f"{k}={text}\n")
 
@@ -287,6 +364,10 @@ write("sr-Latn", 0)
 write("sr-Cyrl", "cyr")
 write("bs", 1)
 write("en", 2)
+write("sr-Latn", 0, "pg", M2)
+write("sr-Cyrl", "cyr", "pg", M2)
+write("bs", 1, "pg", M2)
+write("en", 2, "pg", M2)
 
 with open("console/src/main/java/org/uputnica/console/web/Msg.java", "w", encoding="utf-8") as f:
     f.write("""package org.uputnica.console.web;
@@ -305,4 +386,21 @@ public interface Msg {
     for k in M:
         f.write(f"\n    @Message\n    String {k}({PARAMS.get(k, '')});\n")
     f.write("}\n")
-print(len(M), "keys")
+with open("console/src/main/java/org/uputnica/console/web/Pg.java", "w", encoding="utf-8") as f:
+    f.write("""package org.uputnica.console.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of the later pages (filters, case plan and documents, matches, access log, settings, annual summary), as
+ * {pg:key} in templates: a second bundle, since Quarkus generates a wrong resolver for one of more than about 300
+ * messages. Written by console/tools/messages.py with {@link Msg}; MessagesTest checks both.
+ */
+@MessageBundle(value = "pg", locale = "sr-Latn")
+public interface Pg {
+""")
+    for k in M2:
+        f.write(f"\n    @Message\n    String {k}();\n")
+    f.write("}\n")
+print(len(M), "+", len(M2), "keys")

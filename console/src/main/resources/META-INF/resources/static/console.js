@@ -4,4 +4,8 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('form.lang select').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
+  // the annual summary's print button
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
 });

@@ -45,6 +45,13 @@ public class CasePages {
                                              List<String> sexes);
 
         static native TemplateInstance caseFile(CaseView view);
+
+        static native TemplateInstance accessLog(CaseModel.CaseFile caseFile, List<CaseModel.AccessRecord> records,
+                                                 int page, boolean hasNext);
+
+        static native TemplateInstance matches(CaseModel.CaseFile caseFile, List<CaseModel.MatchSuggestion> suggestions,
+                                               boolean searched, boolean supervisor, String purpose, String problemKey,
+                                               boolean decided);
     }
 
     /** What the user typed, and the API's problem with it (field name to message), to show beside the fields. */
@@ -66,10 +73,18 @@ public class CasePages {
         }
     }
 
+    /**
+     * Everything the case page shows; a section the API does not show this user is empty (documents, goals) and the
+     * access log and match links are there only for those who may use them (supervisors of the owner agency; the
+     * owner agency).
+     */
     public record CaseView(CaseModel.CaseFile caseFile, List<CaseModel.Consent> consents, List<CaseModel.Note> notes,
                            List<ReferralModel.Agency> agencies, Form consentForm, List<String> givers,
-                           List<String> methods, List<String> data, String today) {
+                           List<String> methods, List<String> data, String today, List<CaseModel.Document> documents,
+                           List<CaseModel.Goal> goals, boolean accessLog, boolean matches) {
     }
+
+    static final int ACCESS_LOG_PAGE = 100;
 
     private final CaseService cases;
     private final ReferralService referrals;
@@ -183,13 +198,108 @@ public class CasePages {
         return Pages.seeOther("/cases/" + id);
     }
 
+    @GET
+    @Path("/{id}/documents/{documentId}")
+    public Response document(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        try (Response api = cases.document(id, documentId)) {
+            byte[] bytes = api.readEntity(byte[].class);
+            String type = api.getHeaderString("Content-Type");
+            String disposition = api.getHeaderString("Content-Disposition");
+            // always a download, never shown as a page of the console's origin
+            return Response.ok(bytes, type == null ? MediaType.APPLICATION_OCTET_STREAM : type)
+                    .header("Content-Disposition", disposition != null && disposition.startsWith("attachment")
+                            ? disposition : "attachment")
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("/{id}/access-log")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance accessLog(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("page") String page) {
+        CaseModel.CaseFile c = cases.read(id);
+        int p = Pages.pageNumber(page);
+        // a full page: there may be a next one
+        List<CaseModel.AccessRecord> records = cases.accessLog(id, p, ACCESS_LOG_PAGE);
+        return Pages.localised(Templates.accessLog(c, records, p, records.size() == ACCESS_LOG_PAGE), session);
+    }
+
+    @GET
+    @Path("/{id}/matches")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance matches(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("decided") String decided) {
+        CaseModel.CaseFile c = cases.read(id);
+        return Pages.localised(Templates.matches(c, List.of(), false, session.hasRole("supervisor"), "", null,
+                decided != null), session);
+    }
+
+    /**
+     * Looks for possible matches. A POST, although it changes nothing: the purpose is free text and stays out of
+     * URLs, and the look-up is audited and rate-limited by the case-service.
+     */
+    @POST
+    @Path("/{id}/matches")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response findMatches(@PathParam("id") UUID id, @RestForm String purpose) {
+        CaseModel.CaseFile c = cases.read(id);
+        String why = session.hasRole("supervisor") ? Pages.blankToNull(purpose) : null;
+        try {
+            List<CaseModel.MatchSuggestion> found = cases.matchSuggestions(id, why);
+            return Response.ok(Pages.localised(Templates.matches(c, found, true, session.hasRole("supervisor"),
+                    why == null ? "" : why, null, false), session).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status != 400 && status != 429) {
+                throw e;
+            }
+            String key = status == 429 ? "problem_rate_limited" : Problem.of(e).key();
+            return unprocessable(Templates.matches(c, List.of(), false, session.hasRole("supervisor"),
+                    why == null ? "" : why, key, false));
+        }
+    }
+
+    @POST
+    @Path("/{id}/matches/{suggestionId}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideMatch(@PathParam("id") UUID id, @PathParam("suggestionId") UUID suggestionId,
+                                @PathParam("decision") String decision, @RestForm String note) {
+        if (!"confirmation".equals(decision) && !"rejection".equals(decision)) {
+            throw new org.uputnica.console.web.ConsoleError(404);
+        }
+        Map<String, Object> body = new HashMap<>();
+        if (Pages.blankToNull(note) != null) {
+            body.put("note", note.strip());
+        }
+        cases.decideMatch(id, suggestionId, decision, body);
+        return Pages.seeOther("/cases/" + id + "/matches?decided=1");
+    }
+
     private CaseView view(UUID id, Form consentForm) {
         CaseModel.CaseFile c = cases.read(id);
         boolean owner = "OWNER".equals(c.access());
         List<CaseModel.Consent> consents = owner ? cases.consents(id) : List.of();
         List<CaseModel.Note> notes = owner ? cases.notes(id) : List.of();
+        List<CaseModel.Document> documents = orEmpty(() -> cases.documents(id));
+        List<CaseModel.Goal> goals = orEmpty(() -> cases.plan(id).goals());
         return new CaseView(c, consents, notes, owner ? referrals.agencies() : List.of(), consentForm, GIVERS,
-                METHODS, DATA, LocalDate.now().toString());
+                METHODS, DATA, LocalDate.now().toString(), documents, goals,
+                owner && session.hasRole("supervisor"), owner);
+    }
+
+    /** What the API shows this user, or nothing when it does not show it (403, 404). */
+    private static <T> List<T> orEmpty(java.util.function.Supplier<List<T>> read) {
+        try {
+            List<T> list = read.get();
+            return list == null ? List.of() : list;
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 403 || status == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private Response unprocessable(TemplateInstance page) {

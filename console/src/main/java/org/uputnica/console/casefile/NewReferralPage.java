@@ -34,7 +34,7 @@ import java.util.UUID;
  */
 @Path("/referrals/new")
 public class NewReferralPage {
-    static final List<String> SERVICES = List.of("PSYCHOSOCIAL_SUPPORT", "SHELTER", "LEGAL_AID", "HEALTH_CARE",
+    public static final List<String> SERVICES = List.of("PSYCHOSOCIAL_SUPPORT", "SHELTER", "LEGAL_AID", "HEALTH_CARE",
             "EDUCATION", "GUARDIANSHIP", "INTERPRETATION", "FAMILY_TRACING", "MATERIAL_ASSISTANCE", "CASE_MANAGEMENT");
     static final List<String> URGENCIES = List.of("EMERGENCY", "URGENT", "ROUTINE");
 

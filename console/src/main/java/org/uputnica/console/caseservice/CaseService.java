@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -52,4 +53,33 @@ public interface CaseService {
     @POST
     @Path("/{id}/notes")
     CaseModel.Note addNote(@PathParam("id") UUID id, Map<String, Object> body);
+
+    @GET
+    @Path("/{id}/documents")
+    List<CaseModel.Document> documents(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/documents/{documentId}/content")
+    @Produces(MediaType.WILDCARD)
+    jakarta.ws.rs.core.Response document(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
+
+    @GET
+    @Path("/{id}/plan")
+    CaseModel.Plan plan(@PathParam("id") UUID id);
+
+    /** The case's access log (for a supervisor of the owner agency), oldest first. */
+    @GET
+    @Path("/{id}/access-log")
+    List<CaseModel.AccessRecord> accessLog(@PathParam("id") UUID id, @QueryParam("page") int page,
+                                           @QueryParam("size") int size);
+
+    /** Possible matches; a purpose (supervisors only) compares with every agency's cases. */
+    @GET
+    @Path("/{id}/match-suggestions")
+    List<CaseModel.MatchSuggestion> matchSuggestions(@PathParam("id") UUID id, @QueryParam("purpose") String purpose);
+
+    @POST
+    @Path("/{id}/match-suggestions/{suggestionId}/{decision}")
+    CaseModel.MatchSuggestion decideMatch(@PathParam("id") UUID id, @PathParam("suggestionId") UUID suggestionId,
+                                          @PathParam("decision") String decision, Map<String, Object> body);
 }

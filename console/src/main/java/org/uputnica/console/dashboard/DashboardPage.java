@@ -32,11 +32,22 @@ public class DashboardPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Board board);
+
+        static native TemplateInstance annual(Annual a);
     }
 
     public record Board(String group, List<String> groups, String period, List<String> periods,
                         ReferralModel.Statistics stats, List<Bar> byStatus, List<Bar> byUrgency, List<Bar> byService,
                         List<Bar> byAgency, List<ReferralModel.Overdue> overdue) {
+    }
+
+    /**
+     * The annual summary of a working group, for its annual report: one A4 page or two when printed. The figures
+     * of the year (to today, for the current year), and how many deadlines are late now.
+     */
+    public record Annual(String group, List<String> groups, int year, List<Integer> years,
+                         ReferralModel.Statistics stats, List<Bar> byStatus, List<Bar> byUrgency, List<Bar> byService,
+                         long lateNow, String printedOn) {
     }
 
     private final ReferralService referrals;
@@ -63,6 +74,30 @@ public class DashboardPage {
                 bars("urgency_", s.byUrgency()), bars("service_", s.byService()), agencies,
                 referrals.overdue(g, 0, 50).items());
         return Pages.localised(Templates.dashboard(board), session);
+    }
+
+    @GET
+    @Path("/annual")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance annual(@QueryParam("group") String group, @QueryParam("year") String year) {
+        String g = group(group);
+        LocalDate today = LocalDate.now(Pages.ZONE);
+        List<Integer> years = List.of(today.getYear(), today.getYear() - 1, today.getYear() - 2);
+        int y = years.get(0);
+        try {
+            if (year != null && years.contains(Integer.parseInt(year.strip()))) {
+                y = Integer.parseInt(year.strip());
+            }
+        } catch (NumberFormatException e) {
+            // the current year
+        }
+        LocalDate from = LocalDate.of(y, 1, 1);
+        LocalDate to = y == today.getYear() ? today : LocalDate.of(y, 12, 31);
+        ReferralModel.Statistics s = referrals.statistics(g, from.toString(), to.toString());
+        Annual a = new Annual(g, session.workingGroups(), y, years, s, bars("status_", s.byStatus()),
+                bars("urgency_", s.byUrgency()), bars("service_", s.byService()), referrals.overdue(g, 0, 1).total(),
+                today.toString());
+        return Pages.localised(Templates.annual(a), session);
     }
 
     @GET

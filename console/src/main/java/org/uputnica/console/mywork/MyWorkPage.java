@@ -72,10 +72,10 @@ public class MyWorkPage {
         List<ReferralModel.Referral> toAcknowledge = List.of();
         List<Waiting> toDecide = new ArrayList<>();
         if (session.practitioner()) {
-            toAcknowledge = referrals.list("INCOMING", "SENT", null, 0, 50).items();
+            toAcknowledge = referrals.list("INCOMING", "SENT", null, null, null, null, null, null, 0, 50).items();
             List<ReferralModel.Referral> open = new ArrayList<>(toAcknowledge);
-            open.addAll(referrals.list("INCOMING", "ACKNOWLEDGED", null, 0, 50).items());
-            open.addAll(referrals.list("INCOMING", "ESCALATED", null, 0, 50).items());
+            open.addAll(referrals.list("INCOMING", "ACKNOWLEDGED", null, null, null, null, null, null, 0, 50).items());
+            open.addAll(referrals.list("INCOMING", "ESCALATED", null, null, null, null, null, null, 0, 50).items());
             for (ReferralModel.Referral r : open) {
                 toDecide.add(toDecide.size() < WITH_DEADLINES ? withDeadline(r) : new Waiting(r, null, null));
             }

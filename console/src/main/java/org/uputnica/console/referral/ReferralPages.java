@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.uputnica.console.caseservice.CaseModel;
 import org.uputnica.console.caseservice.CaseService;
+import org.uputnica.console.casefile.NewReferralPage;
 import org.uputnica.console.referralservice.ReferralModel;
 import org.uputnica.console.referralservice.ReferralService;
 import org.uputnica.console.web.ConsoleError;
@@ -39,14 +40,16 @@ public class ReferralPages {
     static final List<String> DECLINE_REASONS = List.of("NOT_ELIGIBLE", "NO_CAPACITY", "SERVICE_NOT_PROVIDED",
             "UNABLE_TO_CONTACT", "DUPLICATE", "OTHER");
     static final List<String> OUTCOMES = List.of("PROVIDED", "PARTLY_PROVIDED", "NOT_PROVIDED");
+    /** The list's orders (the API's sort values). */
+    static final List<String> SORTS = List.of("NEWEST", "OLDEST", "SENT", "URGENCY", "STATUS");
     private static final Set<String> ACTIONS = Set.of("acknowledge", "accept", "decline", "start", "hold", "resume",
             "complete", "withdraw", "forward", "escalate", "send");
     private static final int PAGE_SIZE = 20;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(String direction, ReferralModel.Page page, String status, String urgency,
-                                            List<String> statuses, List<String> urgencies);
+        static native TemplateInstance list(Filters f, ReferralModel.Page page, List<String> statuses,
+                                            List<String> urgencies, List<String> services, List<String> sorts);
 
         static native TemplateInstance detail(Detail d);
     }
@@ -56,6 +59,33 @@ public class ReferralPages {
                          List<ReferralModel.Deadline> deadlines, CaseModel.CaseFile caseFile,
                          List<ReferralModel.Agency> agencies, List<String> declineReasons, List<String> outcomes,
                          String problemKey) {
+    }
+
+    /**
+     * The list's filters as the user chose them; a value the API would refuse is dropped (null) here. Dates are
+     * YYYY-MM-DD (an input of type date sends them so); overdue is "true", "false" or null.
+     */
+    public record Filters(String direction, String status, String urgency, String service, String sentFrom,
+                          String sentTo, String overdue, String sort) {
+        /** The query string that keeps these filters (for the pager), without the page. */
+        public String query() {
+            StringBuilder q = new StringBuilder("direction=").append(direction);
+            append(q, "status", status);
+            append(q, "urgency", urgency);
+            append(q, "service", service);
+            append(q, "sentFrom", sentFrom);
+            append(q, "sentTo", sentTo);
+            append(q, "overdue", overdue);
+            append(q, "sort", sort);
+            return q.toString();
+        }
+
+        private static void append(StringBuilder q, String name, String value) {
+            if (value != null) {
+                q.append('&').append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private final ReferralService referrals;
@@ -71,15 +101,39 @@ public class ReferralPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("direction") String direction, @QueryParam("status") String status,
-                                 @QueryParam("urgency") String urgency, @QueryParam("page") String page) {
+                                 @QueryParam("urgency") String urgency, @QueryParam("service") String service,
+                                 @QueryParam("sentFrom") String sentFrom, @QueryParam("sentTo") String sentTo,
+                                 @QueryParam("overdue") String overdue, @QueryParam("sort") String sort,
+                                 @QueryParam("page") String page) {
         String dir = "OUTGOING".equals(direction) ? "OUTGOING" : session.practitioner() ? "INCOMING" : "COORDINATED";
         if ("COORDINATED".equals(direction)) {
             dir = direction;
         }
-        String st = Pages.oneOf(STATUSES, status);
-        String ur = Pages.oneOf(URGENCIES, urgency);
-        ReferralModel.Page result = referrals.list(dir, st, ur, Pages.pageNumber(page), PAGE_SIZE);
-        return Pages.localised(Templates.list(dir, result, st, ur, STATUSES, URGENCIES), session);
+        String from = day(sentFrom);
+        String to = day(sentTo);
+        if (from != null && to != null && from.compareTo(to) > 0) {
+            String swap = from;
+            from = to;
+            to = swap;
+        }
+        Filters f = new Filters(dir, Pages.oneOf(STATUSES, status), Pages.oneOf(URGENCIES, urgency),
+                Pages.oneOf(NewReferralPage.SERVICES, service), from, to, Pages.oneOf(List.of("true", "false"), overdue),
+                Pages.oneOf(SORTS, sort));
+        ReferralModel.Page result = referrals.list(dir, f.status(), f.urgency(), f.service(), f.sentFrom(),
+                f.sentTo(), f.overdue() == null ? null : Boolean.valueOf(f.overdue()), f.sort(),
+                Pages.pageNumber(page), PAGE_SIZE);
+        return Pages.localised(Templates.list(f, result, STATUSES, URGENCIES, NewReferralPage.SERVICES, SORTS),
+                session);
+    }
+
+    /** A YYYY-MM-DD day, or null. */
+    static String day(String value) {
+        try {
+            return value == null || value.isBlank() ? null
+                    : org.uputnica.console.web.Pages.date(value.strip()).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @GET

@@ -29,8 +29,10 @@ public interface ReferralService {
     @GET
     @Path("/referrals")
     ReferralModel.Page list(@QueryParam("direction") String direction, @QueryParam("status") String status,
-                            @QueryParam("urgency") String urgency, @QueryParam("page") int page,
-                            @QueryParam("size") int size);
+                            @QueryParam("urgency") String urgency, @QueryParam("service") String service,
+                            @QueryParam("sentFrom") String sentFrom, @QueryParam("sentTo") String sentTo,
+                            @QueryParam("overdue") Boolean overdue, @QueryParam("sort") String sort,
+                            @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/referrals/{id}")

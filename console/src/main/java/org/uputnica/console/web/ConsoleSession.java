@@ -33,6 +33,7 @@ public class ConsoleSession {
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
     private JsonNode claims;
+    private Lang lang;
     private String csrf;
     private boolean csrfIssued;
 
@@ -41,9 +42,24 @@ public class ConsoleSession {
         this.request = request.getCurrent().request();
     }
 
+    /**
+     * The language: the one chosen in the console (its cookie), else the locale of the user's Keycloak account (the
+     * {@code locale} claim: the user attribute Keycloak keeps when the user picks a language on its login page), else
+     * sr-Latn, the console's default whatever the browser's Accept-Language says (phones of field workers are often
+     * set to English).
+     */
     public Lang lang() {
-        Cookie c = request.getCookie(Lang.COOKIE);
-        return c == null ? Lang.SR_LATN : Lang.of(c.getValue()).orElse(Lang.SR_LATN);
+        if (lang == null) {
+            Cookie c = request.getCookie(Lang.COOKIE);
+            lang = c == null ? null : Lang.of(c.getValue()).orElse(null);
+            if (lang == null && signedIn()) {
+                lang = Lang.of(claim("locale")).orElse(null);
+            }
+            if (lang == null) {
+                lang = Lang.SR_LATN;
+            }
+        }
+        return lang;
     }
 
     public Locale locale() {

@@ -759,5 +759,8 @@ public interface Msg {
     String problem_protocol_requirements_unmet();
 
     @Message
+    String problem_rate_limited();
+
+    @Message
     String problem_case_anonymised();
 }

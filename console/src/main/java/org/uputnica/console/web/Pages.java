@@ -30,6 +30,15 @@ public final class Pages {
         return value != null && allowed.contains(value) ? value : null;
     }
 
+    /** A YYYY-MM-DD date of four-digit year; throws DateTimeParseException otherwise. */
+    public static java.time.LocalDate date(String text) {
+        java.time.LocalDate d = java.time.LocalDate.parse(text);
+        if (d.getYear() < 1900 || d.getYear() > 9999) {
+            throw new java.time.format.DateTimeParseException("year out of range", text, 0);
+        }
+        return d;
+    }
+
     public static int pageNumber(String page) {
         try {
             return page == null ? 0 : Math.max(0, Integer.parseInt(page));

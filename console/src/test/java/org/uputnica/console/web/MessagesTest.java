@@ -23,10 +23,15 @@ class MessagesTest {
 
     @Test
     void everyLanguageHasEveryKey() throws IOException {
-        Set<String> keys = Arrays.stream(Msg.class.getDeclaredMethods()).map(Method::getName)
+        everyLanguageHasEveryKey(Msg.class, "msg");
+        everyLanguageHasEveryKey(Pg.class, "pg");
+    }
+
+    private static void everyLanguageHasEveryKey(Class<?> bundle, String name) throws IOException {
+        Set<String> keys = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         for (Lang lang : Lang.values()) {
-            Properties texts = load(lang);
+            Properties texts = load(lang, name);
             Set<String> missing = new TreeSet<>(keys);
             missing.removeAll(texts.stringPropertyNames());
             Set<String> unknown = new TreeSet<>(texts.stringPropertyNames());
@@ -54,8 +59,12 @@ class MessagesTest {
     }
 
     private static Properties load(Lang lang) throws IOException {
+        return load(lang, "msg");
+    }
+
+    private static Properties load(Lang lang, String bundle) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/msg_" + lang.tag + ".properties")) {
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/" + bundle + "_" + lang.tag + ".properties")) {
             assertNotNull(in, "no message file for " + lang.tag);
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }

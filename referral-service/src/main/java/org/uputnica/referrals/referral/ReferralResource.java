@@ -61,6 +61,9 @@ public class ReferralResource {
     ReferralQueries queries;
 
     @Inject
+    ReferralSearch search;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -100,20 +103,29 @@ public class ReferralResource {
 
     @GET
     @Operation(summary = "Referrals of your agency (INCOMING, OUTGOING) or of the working groups you coordinate "
-            + "(COORDINATED), newest first")
+            + "(COORDINATED), newest first unless `sort` says otherwise",
+            description = "Filters combine: status, urgency, service, the period it was sent in (`sentFrom` and "
+                    + "`sentTo`, whole UTC days, both included) and `overdue` (true: a deadline passed and is "
+                    + "still unmet; false: none is). `sort` is NEWEST (default), OLDEST, SENT (by sending time, "
+                    + "newest first), URGENCY (most urgent first) or STATUS.")
     @APIResponse(responseCode = "400", description = "A bad parameter, named")
     public ReferralView.Page list(
             @Parameter(description = "INCOMING (default), OUTGOING or COORDINATED") @QueryParam("direction") String direction,
             @Parameter(description = "a status to filter by") @QueryParam("status") String status,
             @Parameter(description = "an urgency to filter by (EMERGENCY, URGENT, ROUTINE)") @QueryParam("urgency")
             String urgency,
+            @Parameter(description = "a service type to filter by") @QueryParam("service") String service,
+            @Parameter(description = "sent on or after this day, YYYY-MM-DD") @QueryParam("sentFrom") String sentFrom,
+            @Parameter(description = "sent on or before this day, YYYY-MM-DD") @QueryParam("sentTo") String sentTo,
+            @Parameter(description = "true: only late ones; false: none late") @QueryParam("overdue") String overdue,
+            @Parameter(description = "NEWEST (default), OLDEST, SENT, URGENCY or STATUS") @QueryParam("sort")
+            String sort,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        ReferralView.Page result = workflow.list(caller.get(),
+        ReferralView.Page result = search.list(caller.get(),
                 QueryParams.enumValue("direction", direction, ReferralWorkflow.Direction.class,
                         ReferralWorkflow.Direction.INCOMING),
-                QueryParams.enumValue("status", status, ReferralStatus.class, null),
-                QueryParams.enumValue("urgency", urgency, Urgency.class, null),
+                ReferralSearch.Criteria.parse(status, urgency, service, sentFrom, sentTo, overdue, sort),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE),
                 QueryParams.intValue("size", size, 50, 1, 200));
         access.record(caller.get(), ReferralAccess.Action.LIST, result.items().stream().map(ReferralView::id).toList());

@@ -1,19 +1,12 @@
 package org.uputnica.referrals.referral;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.uputnica.events.EventType;
 import org.uputnica.identity.Caller;
-import org.uputnica.identity.Roles;
-import org.uputnica.platform.problem.ProblemException;
-import org.uputnica.platform.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -78,47 +71,4 @@ public class ReferralWorkflow {
     }
 
     public enum Direction { INCOMING, OUTGOING, COORDINATED }
-
-    @Transactional
-    public ReferralView.Page list(Caller caller, Direction direction, ReferralStatus status, Urgency urgency, int page,
-                                  int size) {
-        StringBuilder where = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        if (direction != Direction.COORDINATED && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
-            throw ProblemException.forbidden(ProblemType.FORBIDDEN,
-                    "an agency's referrals are listed for its caseworkers and supervisors; coordinators use COORDINATED");
-        }
-        switch (direction) {
-            case INCOMING -> {
-                where.append("toAgency = ?1 and status <> ?2");
-                params.add(caller.agency());
-                params.add(ReferralStatus.DRAFT);
-            }
-            case OUTGOING -> {
-                where.append("fromAgency = ?1");
-                params.add(caller.agency());
-            }
-            case COORDINATED -> {
-                if (!caller.hasRole(Roles.COORDINATOR)) {
-                    throw ProblemException.forbidden(ProblemType.FORBIDDEN, "only coordinators follow working groups");
-                }
-                where.append("workingGroup in ?1 and status <> ?2");
-                params.add(caller.workingGroups().isEmpty() ? Set.of("-") : caller.workingGroups());
-                params.add(ReferralStatus.DRAFT);
-            }
-        }
-        if (status != null) {
-            where.append(" and status = ?").append(params.size() + 1);
-            params.add(status);
-        }
-        if (urgency != null) {
-            where.append(" and urgency = ?").append(params.size() + 1);
-            params.add(urgency);
-        }
-        var query = Referral.<Referral>find(where.toString(), Sort.by("createdAt").descending().and("id"),
-                params.toArray());
-        List<ReferralView> items = query.page(Page.of(page, size)).list().stream()
-                .map(r -> ReferralView.of(r, caller)).toList();
-        return new ReferralView.Page(items, page, size, query.count());
-    }
 }

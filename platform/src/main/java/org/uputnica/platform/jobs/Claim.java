@@ -45,4 +45,36 @@ public record Claim(String table, String due, String order, String leaseColumn, 
     public Claim and(String condition) {
         return new Claim(table, "(" + due + ") and (" + condition + ")", order, leaseColumn, oneAtATime);
     }
+
+    /** Takes the claim's turn when claims take turns; ends with the transaction. Parameter {@code :table}. */
+    String turnSql() {
+        return "select pg_advisory_xact_lock(hashtext(:table))";
+    }
+
+    /** Locks up to {@code :limit} due rows, skipping rows others hold, and returns their ids in order. */
+    String lockSql() {
+        return "select id from " + table + " where " + due + " order by " + order + " limit :limit for update skip locked";
+    }
+
+    /** Moves the lease of {@code :ids} to {@code :until}. */
+    String leaseUntilSql() {
+        return "update " + table + " set " + leased() + " = :until where id in (:ids)";
+    }
+
+    /** Moves the lease of {@code :ids} to {@code :seconds} from now by the database's clock. */
+    String leaseForSql() {
+        return "update " + table + " set " + leased() + " = now() + make_interval(secs => :seconds) where id in (:ids)";
+    }
+
+    /** Ends the lease of {@code :ids}. */
+    String releaseSql() {
+        return "update " + table + " set " + leased() + " = null where id in (:ids)";
+    }
+
+    private String leased() {
+        if (leaseColumn == null) {
+            throw new IllegalArgumentException("the claim on " + table + " names no lease column");
+        }
+        return leaseColumn;
+    }
 }

@@ -36,11 +36,10 @@ public class JobClaims {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> lock(Claim claim, int limit, Map<String, ?> params) {
         if (claim.oneAtATime()) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:table))")
+            em.createNativeQuery(claim.turnSql())
                     .setParameter("table", claim.table()).getSingleResult();
         }
-        Query query = em.createNativeQuery("select id from " + claim.table() + " where " + claim.due()
-                + " order by " + claim.order() + " limit :limit for update skip locked", UUID.class)
+        Query query = em.createNativeQuery(claim.lockSql(), UUID.class)
                 .setParameter("limit", limit);
         for (Map.Entry<String, ?> param : params.entrySet()) {
             query.setParameter(param.getKey(), param.getValue());
@@ -59,7 +58,7 @@ public class JobClaims {
     public List<UUID> lease(Claim claim, int limit, OffsetDateTime until, Map<String, ?> params) {
         List<UUID> ids = lock(claim, limit, params);
         if (!ids.isEmpty()) {
-            em.createNativeQuery("update " + claim.table() + " set " + leaseColumn(claim) + " = :until where id in (:ids)")
+            em.createNativeQuery(claim.leaseUntilSql())
                     .setParameter("until", until)
                     .setParameter("ids", ids)
                     .executeUpdate();
@@ -72,8 +71,7 @@ public class JobClaims {
     public List<UUID> lease(Claim claim, int limit, Duration lease, Map<String, ?> params) {
         List<UUID> ids = lock(claim, limit, params);
         if (!ids.isEmpty()) {
-            em.createNativeQuery("update " + claim.table() + " set " + leaseColumn(claim)
-                            + " = now() + make_interval(secs => :seconds) where id in (:ids)")
+            em.createNativeQuery(claim.leaseForSql())
                     .setParameter("seconds", lease.toMillis() / 1000.0)
                     .setParameter("ids", ids)
                     .executeUpdate();
@@ -85,16 +83,9 @@ public class JobClaims {
     @Transactional
     public void release(Claim claim, List<UUID> ids) {
         if (!ids.isEmpty()) {
-            em.createNativeQuery("update " + claim.table() + " set " + leaseColumn(claim) + " = null where id in (:ids)")
+            em.createNativeQuery(claim.releaseSql())
                     .setParameter("ids", ids)
                     .executeUpdate();
         }
-    }
-
-    private static String leaseColumn(Claim claim) {
-        if (claim.leaseColumn() == null) {
-            throw new IllegalArgumentException("the claim on " + claim.table() + " names no lease column");
-        }
-        return claim.leaseColumn();
     }
 }

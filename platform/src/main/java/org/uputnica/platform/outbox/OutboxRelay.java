@@ -46,7 +46,7 @@ public class OutboxRelay {
      * Due: not leased, and no earlier event of the same aggregate (Kafka key) is leased by another claim. With claims
      * taking turns, an aggregate's events are sent by one instance at a time, in order, even with several relays.
      */
-    static final Claim CLAIM = Claim.on("outbox_message")
+    public static final Claim CLAIM = Claim.on("outbox_message")
             .due("""
                     (claimed_until is null or claimed_until < now())
                     and not exists (select 1 from outbox_message earlier

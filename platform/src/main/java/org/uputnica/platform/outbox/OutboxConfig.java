@@ -6,12 +6,17 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/**
- * The relay's settings (docs/runbook.md). {@code uputnica.outbox.poll-interval} and {@code initial-delay} are read
- * by the relay's {@code @Scheduled} expression instead, since {@code off} is not a duration.
- */
+/** The relay's settings (docs/runbook.md). */
 @ConfigMapping(prefix = "uputnica.outbox")
 public interface OutboxConfig {
+
+    /** The safety-net poll (read by the relay's {@code @Scheduled} expression): a duration such as {@code 2s}, or {@code off}. */
+    @WithDefault("2s")
+    String pollInterval();
+
+    /** The first poll's delay, until the messaging channels are connected. */
+    @WithDefault("3s")
+    String initialDelay();
 
     /** Rows one claim takes, sent together and deleted together. */
     @WithDefault("500")

@@ -46,7 +46,10 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     }
 
     static synchronized void startServer() {
-        server = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTPS))
+        // GreenMail's 2 s to start SMTPS were too few on a loaded 2-core machine (seen under load average 45)
+        ServerSetup setup = new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTPS);
+        setup.setServerStartupTimeout(60_000);
+        server = new GreenMail(setup)
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD));
         server.start();
     }

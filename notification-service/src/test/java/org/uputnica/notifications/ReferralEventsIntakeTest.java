@@ -222,6 +222,85 @@ class ReferralEventsIntakeTest {
         assertEquals(0, rows("select count(*) from inbox_item where event_id = :id", lacksFields.id()));
     }
 
+    /**
+     * A referral's whole life in one go: the records come in one or a few batches, each applied in one transaction,
+     * and in the order of the records, so the inbox shows the steps in the order they happened.
+     */
+    @Test
+    void aBatchIsAppliedOnceInTheOrderOfItsRecords() {
+        ReferralEvents.Data data = ReferralEvents.between("csr-kikinda", "udruzenje-rod");
+        List<EventEnvelope> life = List.of(
+                data.status("SENT", null).event(EventType.REFERRAL_SENT),
+                data.status("ACKNOWLEDGED", "SENT").actedBy("udruzenje-rod").event(EventType.REFERRAL_ACKNOWLEDGED),
+                data.status("ACCEPTED", "ACKNOWLEDGED").event(EventType.REFERRAL_ACCEPTED),
+                data.status("IN_PROGRESS", "ACCEPTED").event(EventType.REFERRAL_STARTED),
+                data.status("ON_HOLD", "IN_PROGRESS").event(EventType.REFERRAL_ON_HOLD),
+                data.status("IN_PROGRESS", "ON_HOLD").event(EventType.REFERRAL_STARTED),
+                data.status("COMPLETED", "IN_PROGRESS").outcome("GOAL_MET").event(EventType.REFERRAL_COMPLETED));
+        send(bootstrap, life.toArray(EventEnvelope[]::new));
+
+        await().atMost(PATIENCE).until(() -> total("ana.csr", data.referralId) == life.size());
+        List<String> statuses = inbox("ana.csr", data.referralId).getList("items.status");
+        assertEquals(List.of("COMPLETED", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS", "ACCEPTED", "ACKNOWLEDGED", "SENT"),
+                statuses, "newest first: applied in the records' order");
+        for (EventEnvelope e : life) {
+            assertEquals(1, rows("select count(*) from processed_event where consumer = 'notification-service' and event_id = :id", e.id()));
+        }
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothing() {
+        ReferralEvents.Data data = ReferralEvents.between("csr-kikinda", "udruzenje-rod");
+        EventEnvelope sent = data.status("SENT", null).event(EventType.REFERRAL_SENT);
+        EventEnvelope acknowledged = data.status("ACKNOWLEDGED", "SENT").actedBy("udruzenje-rod")
+                .event(EventType.REFERRAL_ACKNOWLEDGED);
+        EventEnvelope declined = data.status("DECLINED", "ACKNOWLEDGED").reason("NO_CAPACITY")
+                .event(EventType.REFERRAL_DECLINED);
+        send(bootstrap, sent, acknowledged, declined);
+        await().atMost(PATIENCE).until(() -> total("ana.csr", data.referralId) == 3);
+        long items = rowsOfReferral("select count(*) from inbox_item where referral_id = :id", data.referralId);
+        long emails = rowsOfReferral("""
+                select count(*) from email_delivery e join inbox_item i on i.id = e.inbox_item_id
+                where i.referral_id = :id""", data.referralId);
+
+        // the whole batch again (a relay that died before its delete, a consumer that died before its commit),
+        // then one event more on the same partition: once that is in, the redelivered batch was handled
+        EventEnvelope withdrawnLater = ReferralEvents.event(EventType.REFERRAL_WITHDRAWN,
+                referral(data.referralId, data.caseId, "csr-kikinda", "udruzenje-rod", "WITHDRAWN", "DECLINED", null));
+        send(bootstrap, sent, acknowledged, declined, withdrawnLater);
+        await().atMost(PATIENCE).until(() -> total("ana.csr", data.referralId) == 4);
+        long newItems = rowsOfReferral("select count(*) from inbox_item where referral_id = :id", data.referralId)
+                - items;
+        assertEquals(rows("select count(*) from inbox_item where event_id = :id", withdrawnLater.id()), newItems,
+                "only the new event made items");
+        assertEquals(emails, rowsOfReferral("""
+                select count(*) from email_delivery e join inbox_item i on i.id = e.inbox_item_id
+                where i.referral_id = :id and i.event_id <> '%s'""".formatted(withdrawnLater.id()), data.referralId),
+                "and no e-mail was queued twice");
+    }
+
+    /** Only the referral-service publishes referral events: anything else on the topic is parked, never applied. */
+    @Test
+    void anEventFromAnotherSourceIsParkedAndNotApplied() {
+        ReferralEvents.Data data = ReferralEvents.between("csr-kikinda", "udruzenje-rod");
+        EventEnvelope genuine = data.event(EventType.REFERRAL_SENT);
+        EventEnvelope forged = EventEnvelope.of(EventType.REFERRAL_SENT, "/uputnica/case-service",
+                data.referralId.toString(), genuine.time(), genuine.data());
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap);
+             ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(deadLetterTopic)) {
+            send(bootstrap, forged, genuine);
+            await().atMost(PATIENCE).until(() -> total("marko.rod", data.referralId) == 1);
+            await().atMost(PATIENCE).until(() -> parked(dlq, data.referralId.toString()).size() == 1);
+            assertTrue(parked(dlq, data.referralId.toString()).get(0).value().contains(forged.id()));
+        }
+        assertEquals(0, rows("select count(*) from inbox_item where event_id = :id", forged.id()));
+        assertEquals(0, rows("select count(*) from processed_event where event_id = :id", forged.id()));
+    }
+
+    long rowsOfReferral(String sql, UUID referralId) {
+        return ((Number) em.createNativeQuery(sql).setParameter("id", referralId).getSingleResult()).longValue();
+    }
+
     static List<ConsumerRecord<String, String>> parked(ConsumerTask<String, String> dlq, String key) {
         return dlq.getRecords().stream().filter(r -> key.equals(r.key())).toList();
     }

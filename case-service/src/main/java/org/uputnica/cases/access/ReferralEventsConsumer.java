@@ -7,12 +7,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.uputnica.cases.transfer.TransferApplier;
 import org.uputnica.events.EventType;
 import org.uputnica.events.Topic;
-import org.uputnica.platform.inbox.EventInbox;
+import org.uputnica.platform.inbox.EventBatches;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * The referral events the case-service applies, each once: every referral of a case it owns updates the access
  * other agencies have to it ({@link CollaborationTracker}), and an accepted transfer moves the case
- * ({@link TransferApplier}). Overdue and escalated events change nothing here and cost no transaction.
+ * ({@link TransferApplier}). Overdue and escalated events change nothing here and cost no transaction; the rest come in batches, one transaction each.
  */
 @ApplicationScoped
 public class ReferralEventsConsumer {
@@ -20,7 +24,7 @@ public class ReferralEventsConsumer {
     static final String CONSUMER = "case-service.transfers";
 
     @Inject
-    EventInbox inbox;
+    EventBatches batches;
 
     @Inject
     CollaborationTracker collaborations;
@@ -28,10 +32,12 @@ public class ReferralEventsConsumer {
     @Inject
     TransferApplier transfers;
 
+    /** A batch at a time, in its records' order, in one transaction ({@link EventBatches}). */
     @Incoming("referral-events")
     @Blocking
-    public void consume(String message) {
-        inbox.handle(CONSUMER, message, Topic.REFERRAL_EVENTS, ReferralEventsConsumer::applies, event -> {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(CONSUMER, batch, Topic.REFERRAL_EVENTS, ReferralEventsConsumer::applies, event -> {
             collaborations.apply(event);
             transfers.apply(event);
         });

@@ -18,6 +18,8 @@ import org.uputnica.notifications.delivery.RetrySchedule;
 import org.uputnica.notifications.inbox.InboxItem;
 import org.uputnica.notifications.language.Language;
 import org.uputnica.notifications.routing.NoticeKind;
+import org.uputnica.platform.jobs.Claim;
+import org.uputnica.platform.jobs.JobClaims;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +30,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends the queued e-mails: notices, and coordinators' digests. Each run claims the due deliveries with {@code FOR UPDATE SKIP LOCKED} and moves their
- * next attempt a lease ahead, in one short transaction, then talks to the mail server outside any transaction: several
+ * Sends the queued e-mails: notices, and coordinators' digests. Each run leases the due deliveries ({@link JobClaims}:
+ * their next attempt moves a lease ahead) in one short transaction, then talks to the mail server outside any transaction: several
  * instances never send one e-mail twice at once, and a crashed instance's claims come due again when the lease ends.
  * A failure is retried with exponential back-off, and after the last retry the delivery is FAILED with its reason.
  */
@@ -54,6 +56,9 @@ public class EmailDispatcher {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    JobClaims claims;
 
     @ConfigProperty(name = "uputnica.email.batch-size", defaultValue = "50")
     int batchSize;
@@ -84,27 +89,15 @@ public class EmailDispatcher {
         }
     }
 
+    /** Due deliveries; the lease moves {@code next_attempt_at} ahead, so a leased row is not due until it ends. */
+    static final Claim DUE = Claim.on("email_delivery")
+            .due("status = 'PENDING' and next_attempt_at <= :now")
+            .orderedBy("next_attempt_at")
+            .leasing("next_attempt_at");
+
     List<UUID> claimDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<UUID> ids = em.createNativeQuery("""
-                            select id from email_delivery
-                            where status = 'PENDING' and next_attempt_at <= :now
-                            order by next_attempt_at limit :limit
-                            for update skip locked""", UUID.class)
-                    .setParameter("now", now)
-                    .setParameter("limit", batchSize)
-                    .getResultList();
-            if (!ids.isEmpty()) {
-                // the lease: nobody else picks these until it ends, even after this transaction commits
-                em.createNativeQuery("update email_delivery set next_attempt_at = :leaseEnd where id in (:ids)")
-                        .setParameter("leaseEnd", now.plus(lease))
-                        .setParameter("ids", ids)
-                        .executeUpdate();
-            }
-            return ids;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> claims.lease(DUE, batchSize, now.plus(lease), Map.of("now", now)));
     }
 
     private void send(UUID id) {

@@ -10,7 +10,13 @@ import org.uputnica.notifications.inbox.InboxItems;
 import org.uputnica.notifications.routing.Notice;
 import org.uputnica.notifications.routing.NoticeRouting;
 import org.uputnica.notifications.webhook.WebhookPlanner;
+import org.uputnica.platform.inbox.EventBatches;
 import org.uputnica.platform.inbox.EventInbox;
+import org.uputnica.events.Topic;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Turns referral events into inbox items, one per notice that {@link NoticeRouting} names, and queues their e-mails
@@ -25,7 +31,7 @@ public class ReferralEventsConsumer {
     public static final String CONSUMER = "notification-service";
 
     @Inject
-    EventInbox inbox;
+    EventBatches batches;
 
     @Inject
     InboxItems items;
@@ -36,10 +42,16 @@ public class ReferralEventsConsumer {
     @Inject
     WebhookPlanner webhooks;
 
+    /**
+     * A batch at a time, in one transaction. Blocking and ordered (the default): batches one after another, each in
+     * its records' order, so a referral's items follow its events' order. Every referral event is applied (and
+     * remembered), even one that tells nobody: it costs no transaction of its own in a batch.
+     */
     @Incoming("referral-events")
-    @Blocking // ordered (the default): one event at a time, so a referral's items follow its events' order
-    public void consume(String message) {
-        inbox.handle(CONSUMER, message, this::route);
+    @Blocking
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(CONSUMER, batch, Topic.REFERRAL_EVENTS, type -> true, this::route);
     }
 
     void route(EventEnvelope event) {

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import org.uputnica.notifications.delivery.DeliveryStatus;
 import org.uputnica.notifications.delivery.Failures;
 import org.uputnica.notifications.delivery.RetrySchedule;
+import org.uputnica.platform.jobs.Claim;
+import org.uputnica.platform.jobs.JobClaims;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +32,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends due webhook deliveries. Each run claims them with {@code FOR UPDATE SKIP LOCKED} and a lease in a short
+ * Sends due webhook deliveries. Each run leases them ({@link JobClaims}) in a short
  * transaction (so instances share the work and a crashed one's claims come due again), checks each endpoint's
  * address ({@link EndpointGuard}), POSTs them outside any transaction with a deadline on the whole attempt, and logs
  * every attempt as its answer comes, without waiting for the others. A failed delivery is retried with exponential back-off for a day, counted from when it was created
@@ -48,10 +51,12 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final EndpointGuard guard;
     private final WebhookSecrets secrets;
+    private final JobClaims claims;
 
     public WebhookDispatcher(EntityManager em, Clock clock, MeterRegistry metrics, WebhookConfig config, EndpointGuard guard,
-                             WebhookSecrets secrets) {
+                             WebhookSecrets secrets, JobClaims claims) {
         this.secrets = secrets;
+        this.claims = claims;
         this.em = em;
         this.clock = clock;
         this.metrics = metrics;
@@ -129,29 +134,29 @@ public class WebhookDispatcher {
         }
     }
 
+    /** Due deliveries; the lease moves {@code next_attempt_at} ahead, so a leased row is not due until it ends. */
+    static final Claim DUE = Claim.on("webhook_delivery")
+            .due("status = 'PENDING' and next_attempt_at <= :now")
+            .orderedBy("next_attempt_at")
+            .leasing("next_attempt_at");
+
     private List<Outgoing> claimDue(int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = claims.lease(DUE, limit, now.plus(config.lease()), Map.of("now", now));
+            if (ids.isEmpty()) {
+                return List.of();
+            }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select d.id, s.url, s.id as subscription_id, s.secret, s.previous_secret, d.payload
                             from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-                            where d.status = 'PENDING' and d.next_attempt_at <= :now
-                            order by d.next_attempt_at limit :limit
-                            for update of d skip locked""")
-                    .setParameter("now", now)
-                    .setParameter("limit", limit)
+                            where d.id in (:ids)""")
+                    .setParameter("ids", ids)
                     .getResultList();
-            List<Outgoing> due = rows.stream()
+            return rows.stream()
                     .map(r -> new Outgoing((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5]))
                     .toList();
-            if (!due.isEmpty()) {
-                em.createNativeQuery("update webhook_delivery set next_attempt_at = :leaseEnd where id in (:ids)")
-                        .setParameter("leaseEnd", now.plus(config.lease()))
-                        .setParameter("ids", due.stream().map(Outgoing::id).toList())
-                        .executeUpdate();
-            }
-            return due;
         });
     }
 

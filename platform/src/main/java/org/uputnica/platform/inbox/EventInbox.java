@@ -74,14 +74,9 @@ public class EventInbox {
     public void handle(String consumer, String message, Topic topic, Predicate<String> applies,
                        Consumer<EventEnvelope> handler) {
         try {
-            EventEnvelope event = EventJson.read(message);
-            if (topic != null && !topic.producer().equals(event.source())) {
-                throw new InvalidEventException("event " + event.id() + " from source '" + event.source()
-                        + "', but only " + topic.producer() + " publishes on " + topic.topicName());
-            }
+            EventEnvelope event = readValid(message, topic);
             if (!applies.test(event.type())) {
-                metrics.counter("uputnica.events.consumed", "consumer", consumer, "type", event.type(),
-                        "outcome", "ignored").increment();
+                counted(consumer, event, "ignored");
                 return;
             }
             boolean applied = QuarkusTransaction.joiningExisting().call(() -> {
@@ -91,13 +86,44 @@ public class EventInbox {
                 handler.accept(event);
                 return true;
             });
-            metrics.counter("uputnica.events.consumed", "consumer", consumer, "type", event.type(),
-                    "outcome", applied ? "applied" : "duplicate").increment();
+            counted(consumer, event, applied ? "applied" : "duplicate");
         } catch (InvalidEventException e) {
-            metrics.counter("uputnica.events.poison", "consumer", consumer).increment();
-            poison.computeIfAbsent(consumer, c -> new AtomicLong()).incrementAndGet();
-            LOG.warnf("poison message for %s, sending it to the dead-letter topic: %s", consumer, e.getMessage());
+            poison(consumer, e);
             throw e;
         }
+    }
+
+    /**
+     * Parses and validates one message read from {@code topic} (null: from anywhere). A message that is no valid
+     * event, or whose source is not the topic's producer, is counted as poison for {@code consumer} and throws.
+     */
+    public EventEnvelope read(String consumer, String message, Topic topic) {
+        try {
+            return readValid(message, topic);
+        } catch (InvalidEventException e) {
+            poison(consumer, e);
+            throw e;
+        }
+    }
+
+    /** Counts an event by what became of it (uputnica.events.consumed). */
+    public void counted(String consumer, EventEnvelope event, String outcome) {
+        metrics.counter("uputnica.events.consumed", "consumer", consumer, "type", event.type(), "outcome", outcome)
+                .increment();
+    }
+
+    private static EventEnvelope readValid(String message, Topic topic) {
+        EventEnvelope event = EventJson.read(message);
+        if (topic != null && !topic.producer().equals(event.source())) {
+            throw new InvalidEventException("event " + event.id() + " from source '" + event.source()
+                    + "', but only " + topic.producer() + " publishes on " + topic.topicName());
+        }
+        return event;
+    }
+
+    private void poison(String consumer, InvalidEventException e) {
+        metrics.counter("uputnica.events.poison", "consumer", consumer).increment();
+        poison.computeIfAbsent(consumer, c -> new AtomicLong()).incrementAndGet();
+        LOG.warnf("poison message for %s, sending it to the dead-letter topic: %s", consumer, e.getMessage());
     }
 }

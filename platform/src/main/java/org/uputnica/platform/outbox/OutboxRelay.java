@@ -12,16 +12,18 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.uputnica.events.EventEnvelope;
+import org.uputnica.platform.jobs.Claim;
+import org.uputnica.platform.jobs.JobClaims;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends outbox rows to Kafka and deletes them once the broker acknowledged them. It runs right after each
  * commit that wrote a row, and on a timer as a safety net (after a crash or a broker outage).
  * <p>
- * Rows are claimed with a short lease ({@code FOR UPDATE SKIP LOCKED} while claiming), so several instances of a
+ * Rows are claimed in batches with a lease ({@link JobClaims}), so several instances of a
  * service can relay side by side, and no database transaction waits on Kafka. A crash between the broker's ack and
  * the delete sends a row twice: consumers are idempotent by event id, which makes the delivery exactly once in effect.
  */
@@ -40,19 +42,34 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    @Inject
-    EntityManager em;
+    /**
+     * Due: not leased, and no earlier event of the same aggregate (Kafka key) is leased by another claim. With claims
+     * taking turns, an aggregate's events are sent by one instance at a time, in order, even with several relays.
+     */
+    public static final Claim CLAIM = Claim.on("outbox_message")
+            .due("""
+                    (claimed_until is null or claimed_until < now())
+                    and not exists (select 1 from outbox_message earlier
+                                    where earlier.message_key = outbox_message.message_key
+                                      and earlier.seq < outbox_message.seq and earlier.claimed_until >= now())""")
+            .orderedBy("seq")
+            .leasing("claimed_until")
+            .oneClaimAtATime();
 
-    @Inject
+    private final EntityManager em;
+    private final JobClaims claims;
+    private final OutboxConfig config;
+
+    @Inject // a field: the overflow strategy applies to injection points the messaging extension sees as such
     @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
     MutinyEmitter<String> emitter;
 
-    @ConfigProperty(name = "uputnica.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "uputnica.outbox.send-timeout", defaultValue = "PT30S")
-    Duration sendTimeout;
+    public OutboxRelay(EntityManager em, JobClaims claims, OutboxConfig config) {
+        this.em = em;
+        this.claims = claims;
+        this.config = config;
+    }
 
     private volatile boolean stopping;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -109,7 +126,7 @@ public class OutboxRelay {
                 int sent;
                 do {
                     sent = relayBatch();
-                } while (sent >= batchSize);
+                } while (sent >= config.batchSize());
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay failed; the batch is released and retried at the next poll: %s", e.toString());
                 pending.set(false);
@@ -125,44 +142,35 @@ public class OutboxRelay {
     }
 
     /**
-     * Claims a batch (a lease, so that another instance skips it), commits, sends without holding any database
-     * transaction, and deletes what the broker acknowledged. If this instance dies after the send, the lease runs
-     * out and the rows are sent again: consumers are idempotent by event id.
+     * Claims a batch (a lease, so that another instance skips it), commits, sends it all at once without holding any
+     * database transaction, waits for every ack, and deletes the batch in one statement. If this instance dies after
+     * the send, the lease runs out and the rows are sent again: consumers are idempotent by event id.
      */
     private int relayBatch() {
         List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<OutboxMessage> claimed = em.createNativeQuery("""
-                            update outbox_message set claimed_until = now() + make_interval(secs => :lease)
-                            where id in (select id from outbox_message
-                                         where claimed_until is null or claimed_until < now()
-                                         order by seq limit :limit for update skip locked)
-                            returning *""", OutboxMessage.class)
-                    .setParameter("lease", (double) sendTimeout.multipliedBy(2).toSeconds())
-                    .setParameter("limit", batchSize)
+            List<UUID> ids = claims.lease(CLAIM, config.batchSize(), config.effectiveLease(), Map.of());
+            return ids.isEmpty() ? List.<OutboxMessage>of() : em.createQuery(
+                            "from OutboxMessage m where m.id in :ids order by m.seq", OutboxMessage.class)
+                    .setParameter("ids", ids)
                     .getResultList();
-            return claimed;
         });
         if (batch.isEmpty()) {
             return 0;
         }
-        // the claim's order is not guaranteed by UPDATE ... RETURNING: send in commit order, per aggregate in order
-        List<OutboxMessage> ordered = batch.stream().sorted(java.util.Comparator.comparing(m -> m.seq)).toList();
+        List<UUID> ids = batch.stream().map(m -> m.id).toList();
         try {
-            Uni.join().all(ordered.stream().map(this::send).toList()).andFailFast().await().atMost(sendTimeout);
+            // one producer, in commit order: Kafka keeps the order per partition, so per aggregate
+            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             // release the claim at once, so that the next attempt sends these rows first and in order
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                            "update OutboxMessage m set m.claimedUntil = null where m.id in :ids")
-                    .setParameter("ids", ordered.stream().map(m -> m.id).toList())
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> claims.release(CLAIM, ids));
             throw e;
         }
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from OutboxMessage m where m.id in :ids")
-                .setParameter("ids", ordered.stream().map(m -> m.id).toList())
+                .setParameter("ids", ids)
                 .executeUpdate());
-        relayed.addAndGet(ordered.size());
-        return ordered.size();
+        relayed.addAndGet(batch.size());
+        return batch.size();
     }
 
     private Uni<Void> send(OutboxMessage m) {

@@ -15,7 +15,9 @@ import org.uputnica.events.EventType;
 import org.uputnica.events.InvalidEventException;
 import org.uputnica.events.SharedData;
 import org.uputnica.events.Topic;
-import org.uputnica.platform.inbox.EventInbox;
+import org.uputnica.platform.inbox.EventBatches;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.uputnica.referrals.consent.ConsentTerms;
 import org.uputnica.referrals.consent.Consents;
 import org.uputnica.referrals.consent.SharingRevocation;
@@ -24,11 +26,12 @@ import org.uputnica.referrals.erasure.CaseErasure;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Applies the case-service's events: who owns a case (the ownership projection), what consents allow (the consent
  * projection), a withdrawn consent (revokes the sharing of the open referrals under it) and an anonymised case
- * (erases the free text kept about it). Each in one transaction with the processed-event record.
+ * (erases the free text kept about it). A batch of them in one transaction with their processed-event records.
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
@@ -42,7 +45,7 @@ public class CaseEventsConsumer {
             EventType.CASE_CONSENT_WITHDRAWN.value(), EventType.CASE_ANONYMISED.value());
 
     @Inject
-    EventInbox inbox;
+    EventBatches batches;
 
     @Inject
     CaseOwners owners;
@@ -56,10 +59,12 @@ public class CaseEventsConsumer {
     @Inject
     CaseErasure erasure;
 
+    /** A batch at a time, in its records' order, in one transaction ({@link EventBatches}). */
     @Incoming("case-events")
     @Blocking
-    public void consume(String message) {
-        inbox.handle(CONSUMER, message, Topic.CASE_EVENTS, APPLIED::contains, this::apply);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(CONSUMER, batch, Topic.CASE_EVENTS, APPLIED::contains, this::apply);
     }
 
     private void apply(EventEnvelope event) {

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.uputnica.platform.jobs.Claim;
+import org.uputnica.platform.jobs.JobClaims;
 import org.uputnica.referrals.referral.ReferralWorkflow;
 
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +29,7 @@ import java.util.UUID;
  * <p>
  * Deadlines are rows, so they survive restarts, and every instance of the service may scan: each batch is claimed
  * with {@code FOR UPDATE SKIP LOCKED} in the transaction that fires it, so each deadline fires once, whichever
- * instance gets it. A batch that fails is rolled back whole and its deadlines are taken again one per transaction,
+ * instance gets it ({@link JobClaims#lock}). A batch that fails is rolled back whole and its deadlines are taken again one per transaction,
  * so one bad row cannot hold the others back; a row that fails alone waits for the next scan.
  */
 @ApplicationScoped
@@ -38,15 +41,14 @@ public class DeadlineScanner {
     }
 
     private enum Phase {
-        OVERDUE("state = 'PENDING' and due_at <= :now", "due_at"),
-        ESCALATE("state = 'OVERDUE' and escalate_at <= :now", "escalate_at");
+        OVERDUE(Claim.on("referral_deadline").due("state = 'PENDING' and due_at <= :now").orderedBy("due_at, id")),
+        ESCALATE(Claim.on("referral_deadline").due("state = 'OVERDUE' and escalate_at <= :now").orderedBy("escalate_at, id"));
 
-        final String condition;
-        final String order;
+        /** Locked in the transaction that fires them ({@link JobClaims#lock}): no lease, a crash releases them. */
+        final Claim claim;
 
-        Phase(String condition, String order) {
-            this.condition = condition;
-            this.order = order;
+        Phase(Claim claim) {
+            this.claim = claim;
         }
     }
 
@@ -61,6 +63,9 @@ public class DeadlineScanner {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    JobClaims claims;
 
     @ConfigProperty(name = "uputnica.deadlines.batch-size", defaultValue = "100")
     int batchSize;
@@ -120,16 +125,15 @@ public class DeadlineScanner {
     }
 
     private int fireBatch(Phase phase, OffsetDateTime now, int limit, Set<UUID> failed, List<UUID> claimed) {
-        String skip = failed.isEmpty() ? "" : " and id not in (:failed)";
-        var query = em.createNativeQuery("select * from referral_deadline where " + phase.condition + skip
-                        + " order by " + phase.order + ", id limit :limit for update skip locked", ReferralDeadline.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit);
-        if (!failed.isEmpty()) {
-            query.setParameter("failed", failed);
-        }
-        @SuppressWarnings("unchecked")
-        List<ReferralDeadline> due = query.getResultList();
+        Claim claim = failed.isEmpty() ? phase.claim : phase.claim.and("id not in (:failed)");
+        Map<String, Object> params = failed.isEmpty() ? Map.of("now", now) : Map.of("now", now, "failed", failed);
+        List<UUID> ids = claims.lock(claim, limit, params);
+        List<ReferralDeadline> due = ids.isEmpty() ? List.of() : em.createQuery(
+                        "from ReferralDeadline d where d.id in :ids", ReferralDeadline.class)
+                .setParameter("ids", ids)
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparingInt(d -> ids.indexOf(d.id)))
+                .toList();
         due.forEach(d -> claimed.add(d.id));
         for (ReferralDeadline d : due) {
             if (phase == Phase.OVERDUE) {

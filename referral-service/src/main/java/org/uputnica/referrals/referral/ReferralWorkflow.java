@@ -80,8 +80,8 @@ public class ReferralWorkflow {
 
     @Transactional
     public ReferralView create(Caller caller, ReferralInput.NewReferral input) {
+        requireOwner(caller, input.caseId()); // first: a caller who may not refer the case learns nothing of the input
         String toAgency = requireTarget(input.toAgency(), "toAgency", caller.agency());
-        requireOwner(caller, input.caseId());
         Referral r = draft(caller, input.caseId(), toAgency, input.service(), input.urgency(), input.reason());
         r.kind = input.kind() == null ? ReferralKind.REFERRAL : input.kind();
         if (Boolean.TRUE.equals(input.draft())) {
@@ -103,11 +103,11 @@ public class ReferralWorkflow {
     /** One need to several candidates; the first that accepts wins and the others are withdrawn. */
     @Transactional
     public ReferralView.Group createGroup(Caller caller, ReferralInput.NewGroupReferral input) {
+        requireOwner(caller, input.caseId());
         List<String> targets = new ArrayList<>();
         for (String agency : input.toAgencies()) {
             targets.add(requireTarget(agency, "toAgencies", caller.agency()));
         }
-        requireOwner(caller, input.caseId());
         for (String target : targets) {
             SharingPolicy.require(caller, ReferralKind.REFERRAL, input.sharingFor(target));
             requireConsent(input.caseId(), target, input.sharingFor(target));

@@ -35,13 +35,18 @@ public final class Tokens {
     }
 
     public static String of(String keycloakBaseUrl, String username) {
-        String key = keycloakBaseUrl + "|" + username;
+        return of(keycloakBaseUrl, username, "openid");
+    }
+
+    /** A demo user's token with the given scope, e.g. {@code "openid organization:*"} for every organisation. */
+    public static String of(String keycloakBaseUrl, String username, String scope) {
+        String key = keycloakBaseUrl + "|" + username + "|" + scope;
         Cached cached = CACHE.get(key);
         if (cached != null && Instant.now().isBefore(cached.expires())) {
             return cached.token();
         }
         JsonNode body = request(keycloakBaseUrl, Map.of("grant_type", "password", "client_id", "uputnica-cli",
-                "username", username, "password", DEMO_PASSWORD, "scope", "openid"));
+                "username", username, "password", DEMO_PASSWORD, "scope", scope));
         String token = body.get("access_token").asText();
         CACHE.put(key, new Cached(token, Instant.now().plusSeconds(Math.max(10, body.get("expires_in").asLong() - 30))));
         return token;

@@ -190,6 +190,11 @@ class ReferralApiTest extends WithKafka {
         given().auth().oauth2(Tokens.of("marko.rod")).contentType(ContentType.JSON).body(referral(caseId, "iom-serbia"))
                 .when().post("/api/v1/referrals")
                 .then().statusCode(403).contentType(PROBLEM).body("type", equalTo("urn:uputnica:problem:case-not-owned"));
+
+        // the owner check comes first: another agency learns nothing of what is wrong with its input
+        given().auth().oauth2(Tokens.of("marko.rod")).contentType(ContentType.JSON).body(referral(caseId, "udruzenje-rod"))
+                .when().post("/api/v1/referrals")
+                .then().statusCode(403).contentType(PROBLEM).body("type", equalTo("urn:uputnica:problem:case-not-owned"));
     }
 
     @Test

@@ -50,6 +50,35 @@ class AccessMatrixRulesTest {
     }
 
     @Test
+    void aVariantNamesItsOperationAndASituationTheRefusalPastTheAccessCheck() {
+        AccessTable.Row forward = AccessTable.load(AccessMatrixIT.TABLE).rows.stream()
+                .filter(r -> r.label().equals("referral POST /api/v1/referrals/{id}/forward#transfer")).findFirst().orElseThrow();
+        assertEquals("referral POST /api/v1/referrals/{id}/forward", forward.operation());
+        assertEquals("transfer", forward.variant());
+        assertTrue(forward.allows(Persona.CASEWORKER, "receiver"));
+        assertEquals("transfer-not-forwardable", forward.refusedAs(Persona.CASEWORKER, "receiver"));
+        assertEquals(null, forward.refusedAs(Persona.CASEWORKER, "sender"));
+        assertFalse(forward.allows(Persona.CASEWORKER, "sender"));
+    }
+
+    /** A token naming two agencies acts for neither: it gets no more than a token naming none. */
+    @Test
+    void aTokenOfTwoAgenciesIsAllowedNoMoreThanOneOfNone() {
+        for (AccessTable.Row row : AccessTable.load(AccessMatrixIT.TABLE).rows) {
+            assertTrue(row.allowed().get(Persona.NO_AGENCY).containsAll(row.allowed().get(Persona.TWO_AGENCIES)),
+                    row.label());
+        }
+    }
+
+    @Test
+    void anyInputOrStateRefusalIsNotADenial() {
+        for (int status : new int[]{400, 409, 412}) {
+            assertEquals(Verdict.REFUSED_PAST_CHECK, Verdict.of(status));
+        }
+        assertEquals(Verdict.DENIED, Verdict.of(404));
+    }
+
+    @Test
     void aSituationTheResourceDoesNotHaveIsRefused() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> AccessTable.load("/access-selftest/typo.csv"));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class AccessTable {
 
     /** One row: an operation, what its path points at, and where each persona is let through. */
     record Row(int line, String service, String method, String path, Resource resource,
-               Map<Persona, Set<String>> allowed, String why) {
+               Map<Persona, Set<String>> allowed, Map<Persona, Map<String, String>> refusedAs, String why) {
 
         /** The operation as the OpenAPI document names it: service, method and path template without the query. */
         String operation() {
@@ -31,8 +32,21 @@ final class AccessTable {
         }
 
         String templatePath() {
-            int q = path.indexOf('?');
-            return q < 0 ? path : path.substring(0, q);
+            String p = requestPath();
+            int q = p.indexOf('?');
+            return q < 0 ? p : p.substring(0, q);
+        }
+
+        /** The path called: without the variant's name ({@code #transfer}), with the query. */
+        String requestPath() {
+            int v = path.indexOf('#');
+            return v < 0 ? path : path.substring(0, v);
+        }
+
+        /** The body variant ({@code transfer} for {@code ...#transfer}), or null for the operation's plain body. */
+        String variant() {
+            int v = path.indexOf('#');
+            return v < 0 ? null : path.substring(v + 1);
         }
 
         String label() {
@@ -41,6 +55,14 @@ final class AccessTable {
 
         boolean allows(Persona persona, String situation) {
             return allowed.get(persona).contains(situation);
+        }
+
+        /**
+         * The problem type slug a call that passes the access check must be refused with ({@code sender=slug} in the
+         * table), or null when any answer past the check will do.
+         */
+        String refusedAs(Persona persona, String situation) {
+            return refusedAs.get(persona).get(situation);
         }
     }
 
@@ -81,27 +103,43 @@ final class AccessTable {
     private static Row row(int line, Map<String, String> cells) {
         Resource resource = Resource.ofCsv(required(cells, "resource"));
         Map<Persona, Set<String>> allowed = new EnumMap<>(Persona.class);
+        Map<Persona, Map<String, String>> refusedAs = new EnumMap<>(Persona.class);
         for (Persona persona : Persona.values()) {
-            allowed.put(persona, situations(required(cells, persona.column), resource));
+            Map<String, String> types = new LinkedHashMap<>();
+            allowed.put(persona, situations(required(cells, persona.column), resource, types));
+            refusedAs.put(persona, types);
         }
         return new Row(line, required(cells, "service"), required(cells, "method").toUpperCase(Locale.ROOT),
-                required(cells, "path"), resource, allowed, cells.getOrDefault("why", ""));
+                required(cells, "path"), resource, allowed, refusedAs, cells.getOrDefault("why", ""));
     }
 
-    /** "-": nowhere; "*": in every situation of the resource; else the situations, separated by spaces. */
-    private static Set<String> situations(String rule, Resource resource) {
+    /**
+     * "-": nowhere; "*": in every situation of the resource; else the situations, separated by spaces. A situation
+     * may name the problem type (slug) that must refuse the call past the access check: "receiver=transfer-not-forwardable".
+     */
+    private static Set<String> situations(String rule, Resource resource, Map<String, String> refusedAs) {
         if (rule.equals("-")) {
             return Set.of();
         }
         if (rule.equals("*")) {
             return new LinkedHashSet<>(resource.situations);
         }
-        Set<String> named = new LinkedHashSet<>(List.of(rule.split("\\s+")));
-        for (String s : named) {
+        Set<String> named = new LinkedHashSet<>();
+        for (String token : rule.split("\\s+")) {
+            int eq = token.indexOf('=');
+            String s = eq < 0 ? token : token.substring(0, eq);
             if (!resource.situations.contains(s)) {
                 throw new IllegalArgumentException("'" + s + "' is not a situation of " + resource.csvName
                         + " (" + String.join(", ", resource.situations) + ")");
             }
+            if (eq >= 0) {
+                String type = token.substring(eq + 1);
+                if (!type.matches("[a-z][a-z-]*")) {
+                    throw new IllegalArgumentException("'" + type + "' is not a problem type slug");
+                }
+                refusedAs.put(s, type);
+            }
+            named.add(s);
         }
         return named;
     }

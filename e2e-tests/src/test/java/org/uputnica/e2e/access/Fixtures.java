@@ -56,8 +56,15 @@ final class Fixtures {
     /** Under the consent record that {@link #consentTo} made for the receiver (a consent reference alone is refused). */
     private static final String SHARING = """
             {"basis": "CONSENT", "consentId": "%s", "data": ["IDENTITY", "LANGUAGE"]}""";
-    /** A webhook nobody answers: deliveries stay PENDING (retried for a day) during the run. */
-    private static final String WEBHOOK_URL = "https://localhost:9/access-matrix";
+    /** A webhook nobody answers: deliveries stay PENDING (retried for a day) during the run; the path is unique. */
+    private static final String WEBHOOK_URL = "https://localhost:9/matrix-hook-";
+    /** Who sends transfers to the personas' agencies: a supervisor of iom-serbia (a transfer needs a supervisor). */
+    private static final String IOM_SUPERVISOR = "test.iom.supervisor";
+    /** A transfer hands over the whole file: every kind of data, here on a legal basis (no consent record needed). */
+    private static final String TRANSFER_SHARING = """
+            {"basis": "LEGAL_BASIS", "legalBasis": "Access matrix: urgent protection of a child",
+             "data": ["IDENTITY", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH",
+                      "RISK_ASSESSMENT", "CASE_SUMMARY"]}""";
 
     /** Where a situation's call goes ({id}, {code}, ...) and what its body's placeholders (${case}, ...) are. */
     record Target(Map<String, String> pathParams, Map<String, String> values) {
@@ -78,6 +85,8 @@ final class Fixtures {
     final Map<String, String> baseUrls;
     final Secrets secrets = new Secrets();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** This run's JMBG serial (BBB), so that no earlier run's case has the same numbers. */
+    private final int serial = Math.floorMod(run.hashCode(), 1000);
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<String, Map<Resource, Map<String, Target>>> fixed = new HashMap<>();
     private final List<Runnable> cleanups = Collections.synchronizedList(new ArrayList<>());
@@ -101,10 +110,12 @@ final class Fixtures {
     static Fixtures build(Map<String, String> baseUrls) {
         Fixtures f = new Fixtures(baseUrls);
         f.webhooks(); // first, so that the referrals below give them deliveries
+        f.mailboxes();
         f.referralsOfOthers();
         for (String agency : AGENCIES) {
             f.referralsOf(agency);
         }
+        f.transfers();
         f.caseRecords();
         f.inboxItems();
         f.webhookDeliveries();
@@ -155,17 +166,63 @@ final class Fixtures {
 
     private void webhooks() {
         for (String agency : AGENCIES) {
-            webhooks.put(agency, registerWebhook(WEBHOOK_KEEPER.get(agency), "org.uputnica.referral.sent.v1"));
+            webhooks.put(agency, registerWebhook(agency, "org.uputnica.referral.sent.v1"));
         }
     }
 
-    private String registerWebhook(String keeper, String eventType) {
+    /** A webhook of {@code agency}: its id and its URL (unique to it) are for that agency's eyes only. */
+    private String registerWebhook(String agency, String eventType) {
+        String keeper = WEBHOOK_KEEPER.get(agency);
         String url = baseUrls.get(NOTIFICATION) + "/api/v1/webhooks";
+        String endpoint = WEBHOOK_URL + agency + "-" + unique();
+        secrets.agencyRow(agency, endpoint, "webhook URL of " + agency);
         String id = Http.expect(201, "POST", url, Logins.token(keeper), """
                 {"url": "%s", "eventTypes": ["%s"], "description": "access matrix %s"}"""
-                .formatted(WEBHOOK_URL, eventType, unique())).path("id").asText();
+                .formatted(endpoint, eventType, unique())).path("id").asText();
+        secrets.agencyRow(agency, id, "webhook id of " + agency);
         deleteLater(url + "/" + id, keeper);
         return id;
+    }
+
+    /** A mailbox (e-mail recipient) of each agency with an admin: its address is for that agency's eyes only. */
+    private void mailboxes() {
+        ADMIN.forEach((agency, admin) -> {
+            String address = "matrix-mailbox-" + agency + "-" + unique() + "@example.test";
+            secrets.agencyRow(agency, address, "mailbox of " + agency);
+            String url = baseUrls.get(NOTIFICATION) + "/api/v1/notification-settings/recipients";
+            String id = Http.expect(201, "POST", url, Logins.token(admin), """
+                    {"email": "%s", "kinds": ["REFERRAL_COMPLETED"]}""".formatted(address)).path("id").asText();
+            deleteLater(url + "/" + id, admin);
+        });
+    }
+
+    /**
+     * Transfers, sent and never answered: csr-kikinda's (sent by its supervisor) to iom-serbia, iom-serbia's to each
+     * persona agency, to kirs (in the Kikinda working group) and to otaharin (in no group with the personas).
+     */
+    private void transfers() {
+        String sent = transfer("milica.supervisor", KIKINDA, IOM, "transfer-sender");
+        put(KIKINDA, Resource.TRANSFER, "sender", id(sent));
+        for (String agency : AGENCIES) {
+            put(agency, Resource.TRANSFER, "receiver", id(transfer(IOM_SUPERVISOR, IOM, agency, "transfer-to-" + agency)));
+        }
+        String group = transfer(IOM_SUPERVISOR, IOM, KIRS, "transfer-group");
+        String foreign = transfer(IOM_SUPERVISOR, IOM, OTAHARIN, "transfer-foreign");
+        for (String agency : AGENCIES) {
+            put(agency, Resource.TRANSFER, "group", id(group));
+            put(agency, Resource.TRANSFER, "foreign", id(foreign));
+        }
+    }
+
+    private String transfer(String supervisor, String from, String to, String tag) {
+        String caseId = openCase(supervisor, from, tag).id();
+        String reason = "Reason of the " + tag + " transfer " + run;
+        JsonNode created = Http.expect(201, "POST", baseUrls.get(REFERRAL) + "/api/v1/referrals", Logins.token(supervisor), """
+                {"caseId": "%s", "toAgency": "%s", "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "ROUTINE",
+                 "reason": "%s", "kind": "TRANSFER", "sharing": %s}""".formatted(caseId, to, reason, TRANSFER_SHARING));
+        secrets.reason(reason, "reason of the " + tag + " transfer",
+                List.of(new Secrets.Parties(from, to, created.path("workingGroup").asText(null), false)));
+        return created.path("id").asText();
     }
 
     /** Referrals between agencies no persona works for: within the Kikinda group, in Bijeljina, and requests. */
@@ -390,13 +447,17 @@ final class Fixtures {
     private void inboxItems() {
         for (String agency : AGENCIES) {
             String practitioner = PRACTITIONER.get(agency);
-            put(agency, Resource.INBOX_ITEM, "sender", id(inboxItem(practitioner,
-                    referralIdOf(agency, "sender"), "REFERRAL_SENT", null)));
-            put(agency, Resource.INBOX_ITEM, "receiver", id(inboxItem(practitioner,
-                    referralIdOf(agency, "receiver"), "REFERRAL_RECEIVED", null)));
+            String sent = inboxItem(practitioner, referralIdOf(agency, "sender"), "REFERRAL_SENT", null);
+            String received = inboxItem(practitioner, referralIdOf(agency, "receiver"), "REFERRAL_RECEIVED", null);
+            secrets.agencyRow(agency, sent, "inbox item of " + agency);
+            secrets.agencyRow(agency, received, "inbox item of " + agency);
+            put(agency, Resource.INBOX_ITEM, "sender", id(sent));
+            put(agency, Resource.INBOX_ITEM, "receiver", id(received));
         }
         String groupItem = inboxItem("jelena.coordinator", groupReferral, "REFERRAL_ESCALATED", OWN_GROUP);
+        secrets.groupRow(OWN_GROUP, groupItem, "inbox item of the coordinators of " + OWN_GROUP);
         String foreignItem = inboxItem("amra.otaharin", foreignReferral, "REFERRAL_RECEIVED", null);
+        secrets.agencyRow(OTAHARIN, foreignItem, "inbox item of " + OTAHARIN);
         for (String agency : AGENCIES) {
             put(agency, Resource.INBOX_ITEM, "group", id(groupItem));
             put(agency, Resource.INBOX_ITEM, "foreign", id(foreignItem));
@@ -445,6 +506,8 @@ final class Fixtures {
             put(agency, Resource.WORKING_GROUP, "foreign", Map.of("code", FOREIGN_GROUP, "agency", "otaharin"));
             put(agency, Resource.PROTOCOL, "own", Map.of("code", "kikinda-children-begging", "version", "1"));
             put(agency, Resource.PROTOCOL, "foreign", Map.of("code", "bijeljina-children-begging", "version", "1"));
+            put(agency, Resource.AGENCY, "own", Map.of("agency", agency));
+            put(agency, Resource.AGENCY, "foreign", Map.of("agency", foreignOf(agency)));
         }
     }
 
@@ -463,8 +526,7 @@ final class Fixtures {
             }
             case NEW_PROTOCOL -> Optional.of(new Target(Map.of("code", "access-matrix-" + unique()),
                     Map.of("workingGroup", situation.equals("own") ? OWN_GROUP : FOREIGN_GROUP)));
-            case NEW_WEBHOOK -> Optional.of(id(registerWebhook(WEBHOOK_KEEPER.get(owner),
-                    "org.uputnica.referral.overdue.v1")));
+            case NEW_WEBHOOK -> Optional.of(id(registerWebhook(owner, "org.uputnica.referral.overdue.v1")));
             case NEW_RECIPIENT -> Optional.ofNullable(ADMIN.get(owner)).map(admin -> id(addRecipient(admin)));
             default -> throw new IllegalArgumentException(resource + " is not made afresh");
         };
@@ -484,21 +546,55 @@ final class Fixtures {
         return agency.equals(ROD) ? KIKINDA : ROD;
     }
 
-    /** A case of {@code agency}'s, opened by {@code login}; its person's names and birth date are unique to it. */
+    /**
+     * A case of {@code agency}'s, opened by {@code login}; its person's names, birth date, JMBG, contacts, family,
+     * guardian and risk reason are unique to it.
+     */
     private SituatedCase openCase(String login, String agency, String tag) {
         String label = tag.replaceAll("[^a-zA-Z]", "") + letters(counter.incrementAndGet());
-        Person person = new Person("Given" + label + run, "Family" + label + run,
-                LocalDate.of(2008, 1, 1).plusDays(counter.incrementAndGet()).toString());
+        LocalDate born = LocalDate.of(2008, 1, 1).plusDays(counter.incrementAndGet());
+        Person person = new Person("Given" + label + run, "Family" + label + run, born.toString());
+        String jmbg = jmbg(born);
+        String phone = "+381 60 " + (1_000_000 + counter.incrementAndGet()) + " " + serial;
+        String email = "contact-" + label.toLowerCase(java.util.Locale.ROOT) + "-" + run + "@example.test";
+        String mother = "Mother" + label + run;
+        String guardian = "Guardian" + label + run;
+        String risk = "Risk reason of the " + tag + " case " + run;
         Secrets.CaseData data = secrets.caseData(agency, tag + " case")
-                .identity(person.givenName(), person.familyName()).dateOfBirth(person.dateOfBirth());
-        return new SituatedCase(open(login, person), login, person, data, null, false);
+                .identity(person.givenName(), person.familyName(), jmbg).dateOfBirth(person.dateOfBirth())
+                .kind("CONTACT", "contact", phone, email).kind("FAMILY", "family", mother, guardian)
+                .kind("RISK_ASSESSMENT", "risk reason", risk);
+        String details = """
+                , "identifiers": [{"type": "JMBG", "value": "%s"}],
+                  "contacts": [{"kind": "PHONE", "value": "%s"}, {"kind": "EMAIL", "value": "%s"}],
+                  "family": [{"relation": "MOTHER", "name": "%s"}], "guardian": {"name": "%s"}},
+                 "risk": {"level": "HIGH", "reason": "%s"}""".formatted(jmbg, phone, email, mother, guardian, risk);
+        return new SituatedCase(open(login, person, details), login, person, data, null, false);
+    }
+
+    /** A valid JMBG for the date of birth: DDMMYYY, region 80, this run's serial, the mod-11 check digit. */
+    private String jmbg(LocalDate born) {
+        String first = String.format("%02d%02d%03d80%03d", born.getDayOfMonth(), born.getMonthValue(),
+                born.getYear() % 1000, serial);
+        int[] weights = {7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += weights[i] * (first.charAt(i) - '0');
+        }
+        int check = 11 - sum % 11;
+        return first + (check > 9 ? 0 : check);
     }
 
     private String open(String login, Person person) {
+        return open(login, person, "}");
+    }
+
+    /** {@code rest} closes the person (more of its fields before) and may add the case's own fields. */
+    private String open(String login, Person person, String rest) {
         return Http.expect(201, "POST", baseUrls.get(CASE) + "/api/v1/cases", Logins.token(login), """
-                {"person": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "FEMALE"},
+                {"person": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "sex": "FEMALE"%s,
                  "category": "CHILD_FOUND_BEGGING"}""".formatted(person.givenName(), person.familyName(),
-                person.dateOfBirth())).path("id").asText();
+                person.dateOfBirth(), rest)).path("id").asText();
     }
 
     /** A number in letters (1 = b, 26 = ba), so that names stay letters only and still unique. */

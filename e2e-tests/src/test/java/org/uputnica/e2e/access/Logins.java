@@ -16,8 +16,14 @@ final class Logins {
     private Logins() {
     }
 
+    /** Who asks for every organisation they belong to (scope organization:*), so that the token names them all. */
+    static final String TWO_AGENCIES = "test.twoagencies";
+
     /** A demo user's token, or the integration's for {@link #INTEGRATION_CLIENT}. */
     static synchronized String token(String login) {
+        if (TWO_AGENCIES.equals(login)) {
+            return Tokens.of(KeycloakServer.sharedForTests(), login, "openid organization:*");
+        }
         if (!INTEGRATION_CLIENT.equals(login)) {
             return Tokens.of(login);
         }

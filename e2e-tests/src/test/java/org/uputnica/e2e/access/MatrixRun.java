@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Calls every row of the table as every persona in every situation of its resource, and records what answered. */
 final class MatrixRun {
@@ -66,38 +67,55 @@ final class MatrixRun {
     private void call(Row row, Persona persona, String situation, Fixtures.Target target, Cell cell) {
         Map<String, String> values = new HashMap<>(target.values());
         values.put("unique", fixtures.unique());
-        RequestTemplates.Request request = requests.request(row.method(), row.templatePath(), values);
-        String url = fixtures.baseUrls.get(row.service()) + path(row.path(), target.pathParams());
+        values.put("myAgency", persona.fixtureAgency());
+        RequestTemplates.Request request = requests.request(row.method(), row.templatePath(), row.variant(), values);
+        String url = fixtures.baseUrls.get(row.service()) + path(row.requestPath(), target.pathParams());
         Http.Reply reply = Http.send(row.method(), url, persona.token(), request.body(), request.headers());
         calls++;
+        String sent = url + " " + (request.body() == null ? "" : request.body());
 
         Verdict verdict = Verdict.of(reply.status());
         boolean expected = row.allows(persona, situation);
+        String refusedAs = expected ? row.refusedAs(persona, situation) : null;
         List<String> problems = new ArrayList<>();
         if (verdict == Verdict.ERROR) {
             problems.add("neither allowed nor denied: " + abbreviate(reply.body()));
         } else if (expected && verdict == Verdict.DENIED) {
             problems.add("expected allowed, was denied: " + abbreviate(reply.body()));
+        } else if (!expected && verdict == Verdict.REFUSED_PAST_CHECK) {
+            problems.add("expected denied, was " + reply.status() + " " + problemType(reply) + ": a check of the "
+                    + "input or of the state answered before the access check (a caller without the right to act "
+                    + "must get 401, 403 or 404 first)");
         } else if (!expected && verdict == Verdict.ALLOWED) {
             problems.add("expected denied, was allowed");
+        }
+        if (refusedAs != null && verdict != Verdict.DENIED
+                && !(reply.isProblem() && problemType(reply).equals(PROBLEM + refusedAs))) {
+            problems.add("expected the refusal " + refusedAs + " past the access check, was " + reply.status() + " "
+                    + problemType(reply));
         }
         if (verdict == Verdict.DENIED) {
             cell.denied++;
             if (!reply.isProblem()) {
                 problems.add("a refusal must be application/problem+json, was " + reply.contentType());
             }
-            List<String> carried = fixtures.secrets.anyIn(reply.body());
+            List<String> carried = fixtures.secrets.anyIn(reply.body(), sent);
             if (!carried.isEmpty()) {
                 problems.add("the refusal carries " + carried);
             }
             if (persona == Persona.ANONYMOUS && reply.status() != 401) {
                 problems.add("a call without a token must be 401");
             }
-        } else if (verdict == Verdict.ALLOWED) {
+            if (persona == Persona.TWO_AGENCIES && !(reply.status() == 403 && reply.isProblem()
+                    && Set.of(PROBLEM + "no-agency", PROBLEM + "forbidden").contains(problemType(reply)))) {
+                problems.add("a token naming two agencies must be refused with 403 no-agency (or forbidden, by role), was "
+                        + reply.status() + " " + problemType(reply));
+            }
+        } else if (verdict != Verdict.ERROR) {
             cell.allowed++;
         }
         fixtures.secrets.rightfullySeenBy(persona, reply.body()).forEach(k -> rightfullySeen.merge(k, 1, Integer::sum));
-        List<String> leaked = fixtures.secrets.leakedTo(persona, reply.body());
+        List<String> leaked = fixtures.secrets.leakedTo(persona, reply.body(), sent);
         if (!leaked.isEmpty()) {
             problems.add("leaks " + leaked);
         }
@@ -129,6 +147,20 @@ final class MatrixRun {
             throw new IllegalStateException("no fixture value for " + path.substring(open) + " in " + template);
         }
         return path;
+    }
+
+    private static final String PROBLEM = "urn:uputnica:problem:";
+
+    /** The problem type of a problem+json answer, else "-". */
+    private static String problemType(Http.Reply reply) {
+        if (!reply.isProblem()) {
+            return "-";
+        }
+        try {
+            return reply.json().path("type").asText("-");
+        } catch (IllegalStateException notJson) {
+            return "-";
+        }
     }
 
     private static String abbreviate(String body) {

@@ -3,7 +3,8 @@ package org.uputnica.e2e.access;
 import java.util.Set;
 
 /**
- * Who calls: one persona for each realm role (a demo user holding it), a token without an agency, and no token.
+ * Who calls: one persona for each realm role (a demo user holding it), a token without an agency, a token naming two
+ * agencies, and no token.
  * The names are the columns of access-matrix.csv.
  */
 enum Persona {
@@ -15,6 +16,8 @@ enum Persona {
     AGENCY_ADMIN("agency-admin", "nina.admin", "udruzenje-rod", Set.of("agency-admin"), Set.of()),
     INTEGRATOR("integrator", Logins.INTEGRATION_CLIENT, "minrzs", Set.of("integrator"), Set.of()),
     NO_AGENCY("no-agency", "test.noagency", null, Set.of("caseworker"), Set.of()),
+    /** A member of csr-kikinda and udruzenje-rod whose token names both (scope organization:*): no agency to act for. */
+    TWO_AGENCIES("two-agencies", "test.twoagencies", null, Set.of("supervisor", "caseworker"), Set.of()),
     ANONYMOUS("anonymous", null, null, Set.of(), Set.of());
 
     /** Callers without an agency are tried on the fixtures of this one, as if they claimed its resources. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * the situation's fixture fills in. The bodies are valid, so that an allowed call
  * is never refused for its input before the access check; and they are chosen so that an allowed call changes
  * nothing that a later call depends on (a stale If-Match answers 412 after the access check, a referral without a
- * sharing basis 409).
+ * sharing basis 409). A table row's variant ({@code POST /api/v1/referrals#transfer}) has an entry of its own under
+ * that name, with the whole request (nothing is taken from the operation's plain entry).
  */
 final class RequestTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
@@ -54,8 +55,16 @@ final class RequestTemplates {
         return templates.fieldNames();
     }
 
-    Request request(String method, String path, Map<String, String> values) {
-        JsonNode template = templates.path(method + " " + path);
+    /**
+     * The request of a row: "METHOD path#variant" for a variant (a body of its own, e.g. a transfer), else the
+     * operation's "METHOD path".
+     */
+    Request request(String method, String path, String variant, Map<String, String> values) {
+        String key = method + " " + path + (variant == null ? "" : "#" + variant);
+        if (variant != null && !templates.has(key)) {
+            throw new IllegalStateException("requests.json has no " + key);
+        }
+        JsonNode template = templates.path(key);
         String body = template.has("body") ? fill(template.get("body").toString(), values)
                 : template.has("rawBody") ? fill(template.get("rawBody").asText(), values) : null;
         Map<String, String> headers = new LinkedHashMap<>();

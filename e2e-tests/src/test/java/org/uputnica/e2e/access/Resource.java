@@ -28,6 +28,11 @@ enum Resource {
     NEW_CASE("own", "sender", "receiver", "pending", "group", "foreign"),
     /** A referral of those cases; draft-receiver is another agency's draft addressed to the caller's agency. */
     REFERRAL("sender", "receiver", "draft-receiver", "group", "foreign"),
+    /** A TRANSFER, sent and not answered: by the caller's agency (only csr-kikinda has a supervisor to send one),
+     *  to it, between two other agencies of its working group, or between agencies of no group of its ({id}). */
+    TRANSFER("sender", "receiver", "group", "foreign"),
+    /** An agency named in a query or body ({agency}): the caller's own, or another persona's agency. */
+    AGENCY("own", "foreign"),
     /** A multi-agency request: sent by the caller's agency, with it as a candidate, within or outside its group. */
     REFERRAL_GROUP("sender", "receiver", "group", "foreign"),
     /** An inbox item: of the caller's agency about its sent or received referral, of its working group's

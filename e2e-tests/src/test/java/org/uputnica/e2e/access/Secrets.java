@@ -10,11 +10,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What must not leak: the fixture persons' names and dates of birth (case-service data, for the owner agency's
- * caseworkers and supervisors, and for an agency that accepted a referral of the case as far as the referral shared
- * that kind of data), the cases' working records (notes, plan, consents, documents: the owner agency's alone), and the
- * fixture referrals' free-text reasons (for the referral's parties only). Each value is unique to its fixture, so
- * finding it in an answer means the answer carries that fixture's data.
+ * What must not leak: the fixture persons' data (names, JMBG, date of birth, contacts, family, guardian, and the
+ * case's risk reason: case-service data, for the owner agency's caseworkers and supervisors, and for an agency that
+ * accepted a referral of the case as far as the referral shared that kind of data), the cases' working records
+ * (notes, plan, consents, documents: the owner agency's alone), the fixture referrals' free-text reasons (for the
+ * referral's parties only), and an agency's own rows (its webhooks' ids and URLs, its mailboxes' addresses, its inbox
+ * items: for that agency only). Each value is unique to its fixture, so finding it in an answer means the answer
+ * carries that fixture's data; what the caller itself sent (an id in the path) does not count.
  */
 final class Secrets {
 
@@ -29,7 +31,7 @@ final class Secrets {
         }
     }
 
-    enum Kind { PERSON, RECORD, REASON }
+    enum Kind { PERSON, RECORD, REASON, ROW }
 
     record Secret(Kind kind, String text, String what, Predicate<Persona> maySee) {
     }
@@ -52,6 +54,14 @@ final class Secrets {
         CaseData identity(String... values) {
             for (String value : values) {
                 all.add(new Secret(Kind.PERSON, value, "person (IDENTITY) of the " + what, p -> maySee(p, "IDENTITY")));
+            }
+            return this;
+        }
+
+        /** Values of a shared-data kind (CONTACT, FAMILY, RISK_ASSESSMENT, ...): the owner's, and whom it was shared with. */
+        CaseData kind(String code, String label, String... values) {
+            for (String value : values) {
+                all.add(new Secret(Kind.PERSON, value, label + " (" + code + ") of the " + what, p -> maySee(p, code)));
             }
             return this;
         }
@@ -99,9 +109,25 @@ final class Secrets {
         all.add(new Secret(Kind.REASON, text, what, p -> referrals.stream().anyMatch(r -> r.include(p))));
     }
 
+    /** A row of one agency's (a webhook, a mailbox, an inbox item): for anyone of that agency, nobody else. */
+    void agencyRow(String agency, String text, String what) {
+        all.add(new Secret(Kind.ROW, text, what, p -> agency.equals(p.agency)));
+    }
+
+    /** An inbox item of a working group's coordinators. */
+    void groupRow(String workingGroup, String text, String what) {
+        all.add(new Secret(Kind.ROW, text, what, p -> p.roles.contains("coordinator")
+                && p.workingGroups.contains(workingGroup)));
+    }
+
     /** The secrets in {@code body} that {@code persona} may not see. */
     List<String> leakedTo(Persona persona, String body) {
-        return found(body, s -> !s.maySee().test(persona));
+        return leakedTo(persona, body, "");
+    }
+
+    /** As above, leaving out what the caller sent itself ({@code sent}: the URL and body of its request). */
+    List<String> leakedTo(Persona persona, String body, String sent) {
+        return found(body, s -> !s.maySee().test(persona) && !sent.contains(s.text()));
     }
 
     /**
@@ -118,7 +144,12 @@ final class Secrets {
 
     /** Every secret in {@code body}: a refusal carries none, whoever asked. */
     List<String> anyIn(String body) {
-        return found(body, s -> true);
+        return anyIn(body, "");
+    }
+
+    /** Every secret in {@code body} but what the caller sent itself (a 404 names the path it was asked). */
+    List<String> anyIn(String body, String sent) {
+        return found(body, s -> !sent.contains(s.text()));
     }
 
     private List<String> found(String body, Predicate<Secret> which) {

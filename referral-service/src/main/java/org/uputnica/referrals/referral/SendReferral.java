@@ -40,8 +40,8 @@ public class SendReferral {
 
     public ReferralView create(Caller caller, ReferralInput.NewReferral input) {
         return facts.inTransaction(() -> {
+            requireOwner(caller, input.caseId()); // first: a caller who may not refer the case learns nothing of the input
             String receiver = requireTarget(input.toAgency(), "toAgency", caller.agency());
-            requireOwner(caller, input.caseId());
             Referral r = draft(caller, input.caseId(), receiver, input.service(), input.urgency(), input.reason());
             r.kind = input.kind() == null ? ReferralKind.REFERRAL : input.kind();
             if (Boolean.TRUE.equals(input.draft())) {
@@ -62,11 +62,11 @@ public class SendReferral {
     /** One need to several candidates; the first that accepts wins and the others are withdrawn. */
     public ReferralView.Group createGroup(Caller caller, ReferralInput.NewGroupReferral input) {
         return facts.inTransaction(() -> {
+            requireOwner(caller, input.caseId());
             List<String> receivers = new ArrayList<>();
             for (String agency : input.toAgencies()) {
                 receivers.add(requireTarget(agency, "toAgencies", caller.agency()));
             }
-            requireOwner(caller, input.caseId());
             for (String receiver : receivers) {
                 requireSharing(caller, ReferralKind.REFERRAL, input.caseId(), receiver, input.sharingFor(receiver));
             }

@@ -108,6 +108,7 @@ public class ReferralResource {
                     + "`sentTo`, whole UTC days, both included) and `overdue` (true: a deadline passed and is "
                     + "still unmet; false: none is). `sort` is NEWEST (default), OLDEST, SENT (by sending time, "
                     + "newest first), URGENCY (most urgent first) or STATUS.")
+    @APIResponse(responseCode = "200", description = "One page of referrals")
     @APIResponse(responseCode = "400", description = "A bad parameter, named")
     public ReferralView.Page list(
             @Parameter(description = "INCOMING (default), OUTGOING or COORDINATED") @QueryParam("direction") String direction,

@@ -60,12 +60,12 @@ public class NotificationSettings {
         p.agency = caller.agency();
         p.roles = caller.roles().toArray(String[]::new);
         p.workingGroups = caller.workingGroups().toArray(String[]::new);
-        String email = blankToNull(input.email());
-        if (email == null || p.email == null || !email.equalsIgnoreCase(p.email)) {
+        String address = blankToNull(input.email());
+        if (address == null || p.email == null || !address.equalsIgnoreCase(p.email)) {
             p.emailVerifiedAt = null; // a new address is confirmed before it gets anything (EmailVerification)
             p.emailCodeHash = null;
         }
-        p.email = email;
+        p.email = address;
         p.language = language.tag();
         p.digest = input.digest() == null || input.digest();
         p.emailMutedKinds = email.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().name())

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +74,7 @@ class ProductionProfileIT {
             String output = Files.readString(log);
             assertNotEquals(0, process.exitValue(), module + " must not start without " + secret + ":\n" + output);
             List<String> naming = output.lines().filter(l -> l.contains("SRCFG00011") && l.contains(secret)).toList();
-            assertEquals(1, naming.size(), module + ": one line names " + secret + ":\n" + output);
+            assertFalse(naming.isEmpty(), module + ": a line names " + secret + ":\n" + output);
             assertTrue(!output.contains("Connection to") && !output.contains("OIDC server is not available"),
                     module + " stopped before it reached the database or Keycloak:\n" + output);
         }

@@ -72,7 +72,7 @@ public class DigestPlanner {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select email, language, unnest(working_groups) from user_preference
-                            where digest and :coordinator = any(roles) and """ + UserPreference.MAILABLE)
+                            where digest and :coordinator = any(roles)""" + " and " + UserPreference.MAILABLE)
                     .setParameter("coordinator", Roles.COORDINATOR)
                     .setParameter("seenSince", OffsetDateTime.now(clock).minus(settings.membershipValidFor()))
                     .getResultList();

@@ -191,6 +191,7 @@ M = {
 "method_VERBAL_WITH_WITNESS": ("Usmeno uz svedoka", "Usmeno uz svjedoka", "Verbal, with a witness"),
 "method_ELECTRONIC": ("Elektronski", "Elektronski", "Electronic"),
 "data_IDENTITY": ("Identitet", "Identitet", "Identity"),
+"data_NATIONAL_ID": ("JMBG i broj pasoša", "JMBG i broj pasoša", "JMBG and passport numbers"),
 "data_DATE_OF_BIRTH": ("Datum rođenja", "Datum rođenja", "Date of birth"),
 "data_CONTACT": ("Kontakt", "Kontakt", "Contact"),
 "data_LANGUAGE": ("Jezik", "Jezik", "Language"),

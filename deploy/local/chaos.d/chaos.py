@@ -77,7 +77,7 @@ for _user, _agency in USERS:
 # who may send a transfer (the whole file): a supervisor of the owning agency; only the CSR Kikinda has one in the demo
 SUPERVISOR = {"csr-kikinda": "milica.supervisor"}
 # every kind of data (events' SharedData): a transfer must name the whole file
-ALL_SHARED_DATA = ["IDENTITY", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH",
+ALL_SHARED_DATA = ["IDENTITY", "NATIONAL_ID", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH",
                    "RISK_ASSESSMENT", "CASE_SUMMARY"]
 
 

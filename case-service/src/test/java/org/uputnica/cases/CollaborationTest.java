@@ -201,6 +201,33 @@ class CollaborationTest {
         as("marko.rod").when().get("/api/v1/cases/" + caseId + "/access-log").then().statusCode(403);
     }
 
+    /** IDENTITY shares the names, not the JMBG or the passport number: those need NATIONAL_ID (issue 15). */
+    @Test
+    void identityAloneSharesNoNationalId() {
+        String caseId = as("ana.csr").body("""
+                        {"person": {"givenName": "Dara", "familyName": "Marić", "dateOfBirth": "2013-07-15", "sex": "FEMALE",
+                                    "identifiers": [{"type": "JMBG", "value": "1507013715034"},
+                                                    {"type": "PASSPORT", "value": "P0071234"}]},
+                         "category": "CHILD_FOUND_BEGGING"}""")
+                .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        UUID toRod = UUID.randomUUID();
+        UUID toIom = UUID.randomUUID();
+        OffsetDateTime t = OffsetDateTime.now();
+        publish(referralEvent(EventType.REFERRAL_ACCEPTED, toRod, caseId, "csr-kikinda", "udruzenje-rod", "ACCEPTED",
+                        null, null, List.of("IDENTITY"), t),
+                referralEvent(EventType.REFERRAL_ACCEPTED, toIom, caseId, "csr-kikinda", "iom-serbia", "ACCEPTED",
+                        null, null, List.of("IDENTITY", "NATIONAL_ID"), t));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("marko.rod").when()
+                .get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("person.givenName", equalTo("Dara"))
+                .body("person.identifiers", nullValue())
+                .body(not(containsString("1507013715034"))).body(not(containsString("P0071234"))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ivana.iom").when()
+                .get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("person.givenName", equalTo("Dara"))
+                .body("person.identifiers.value", hasItem("P0071234")));
+    }
+
     /**
      * The race of the review: the consent is withdrawn, and only then arrives the event of a referral sent under it
      * (the referral-service lagged behind). The revocation never saw that referral; the consent check still holds.

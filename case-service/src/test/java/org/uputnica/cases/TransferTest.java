@@ -47,12 +47,30 @@ class TransferTest {
                 .then().statusCode(201).extract().path("id");
     }
 
-    static EventEnvelope accepted(String caseId, String from, String to, String kind) {
+    /** A referral's SENT event, sent by a member of {@code sentBy}, and its ACCEPTED event a second later. */
+    static EventEnvelope[] sentAndAccepted(String caseId, String from, String to, String kind, String sentBy) {
         UUID referralId = UUID.randomUUID();
-        ReferralChanged data = new ReferralChanged(referralId, UUID.fromString(caseId), from, to, "GUARDIANSHIP",
+        OffsetDateTime t = OffsetDateTime.now();
+        UUID related = sentBy.equals(from) ? null : UUID.randomUUID(); // made by forwarding another referral
+        ReferralChanged sent = new ReferralChanged(referralId, UUID.fromString(caseId), from, to, "GUARDIANSHIP",
+                "URGENT", "SENT", null, null, new Actor(sentBy, "u-41"), kind, null, null, related, null, null);
+        ReferralChanged accepted = new ReferralChanged(referralId, UUID.fromString(caseId), from, to, "GUARDIANSHIP",
                 "URGENT", "ACCEPTED", "SENT", null, new Actor(to, "u-42"), kind, null, null, null, null, null);
-        return EventEnvelope.of(EventType.REFERRAL_ACCEPTED, "/uputnica/referral-service", referralId.toString(),
-                OffsetDateTime.now(), EventJson.toData(data));
+        return new EventEnvelope[] {
+                EventEnvelope.of(EventType.REFERRAL_SENT, "/uputnica/referral-service", referralId.toString(), t,
+                        EventJson.toData(sent)),
+                EventEnvelope.of(EventType.REFERRAL_ACCEPTED, "/uputnica/referral-service", referralId.toString(),
+                        t.plusSeconds(1), EventJson.toData(accepted))};
+    }
+
+    static EventEnvelope accepted(String caseId, String from, String to, String kind) {
+        return sentAndAccepted(caseId, from, to, kind, from)[1];
+    }
+
+    void publish(KafkaCompanion kafka, EventEnvelope... events) {
+        for (EventEnvelope e : events) {
+            kafka.produceStrings().fromRecords(EventRecords.of(Topic.REFERRAL_EVENTS, e)).awaitCompletion();
+        }
     }
 
     long changes(String caseId) {
@@ -66,8 +84,9 @@ class TransferTest {
         String caseId = openCase();
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
             ConsumerTask<String, String> caseEvents = kafka.consumeStrings().fromTopics(Topic.CASE_EVENTS.topicName());
-            EventEnvelope event = accepted(caseId, "csr-kikinda", "kirs", "TRANSFER");
-            kafka.produceStrings().fromRecords(EventRecords.of(Topic.REFERRAL_EVENTS, event)).awaitCompletion();
+            EventEnvelope[] transfer = sentAndAccepted(caseId, "csr-kikinda", "kirs", "TRANSFER", "csr-kikinda");
+            publish(kafka, transfer);
+            EventEnvelope event = transfer[1];
             kafka.produceStrings().fromRecords(EventRecords.of(Topic.REFERRAL_EVENTS, event)).awaitCompletion(); // redelivery
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -103,6 +122,27 @@ class TransferTest {
         assertEquals(0, changes(caseId));
     }
 
+    /**
+     * The review's scenario (issue 15): the owner transfers to ROD, ROD forwards the transfer to IOM, IOM accepts. The
+     * event names the owner as sender, but the owner never sent this referral: the case-service checks it itself,
+     * whatever the referral-service allowed. So does an acceptance whose sending it never saw.
+     */
+    @Test
+    void aTransferTheOwnerDidNotSendItselfMovesNothing() {
+        String caseId = openCase();
+        EventEnvelope[] forwarded = sentAndAccepted(caseId, "csr-kikinda", "iom-serbia", "TRANSFER", "udruzenje-rod");
+        EventEnvelope acceptedOnly = accepted(caseId, "csr-kikinda", "kirs", "TRANSFER");
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            publish(kafka, forwarded);
+            publish(kafka, acceptedOnly);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(forwarded[1].id()) && processed(acceptedOnly.id()));
+        given().auth().oauth2(Tokens.of("ana.csr")).when().get("/api/v1/cases/" + caseId)
+                .then().statusCode(200).body("ownerAgency", equalTo("csr-kikinda"));
+        given().auth().oauth2(Tokens.of("ivana.iom")).when().get("/api/v1/cases/" + caseId).then().statusCode(404);
+        assertEquals(0, changes(caseId));
+    }
+
     @Test
     void aPoisonReferralEventIsParkedAndTheConsumerGoesOn() {
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
@@ -114,8 +154,7 @@ class TransferTest {
             dlq.stop();
 
             String caseId = openCase();
-            kafka.produceStrings().fromRecords(EventRecords.of(Topic.REFERRAL_EVENTS,
-                    accepted(caseId, "csr-kikinda", "kirs", "TRANSFER"))).awaitCompletion();
+            publish(kafka, sentAndAccepted(caseId, "csr-kikinda", "kirs", "TRANSFER", "csr-kikinda"));
             await().atMost(Duration.ofSeconds(30)).until(() -> changes(caseId) == 1);
         }
     }

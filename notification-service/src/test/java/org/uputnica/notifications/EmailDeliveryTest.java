@@ -56,9 +56,31 @@ class EmailDeliveryTest {
                 .when().post("/api/v1/notification-settings/recipients").then().statusCode(201);
     }
 
+    /** Saves them, and confirms a new address with the code it received (as its owner would). */
     static void savePreferences(String user, Map<String, Object> preferences) {
-        as(user).contentType("application/json").body(preferences)
-                .when().put("/api/v1/notification-settings/me").then().statusCode(200);
+        boolean verified = as(user).contentType("application/json").body(preferences)
+                .when().put("/api/v1/notification-settings/me").then().statusCode(200)
+                .extract().jsonPath().getBoolean("emailVerified");
+        if (preferences.get("email") instanceof String address && !verified) {
+            as(user).contentType("application/json").body(Map.of("code", verificationCode(address)))
+                    .when().post("/api/v1/notification-settings/me/email-verification").then().statusCode(200)
+                    .body("emailVerified", org.hamcrest.Matchers.equalTo(true));
+        }
+    }
+
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(?m)^([A-Z2-9]{10})$");
+
+    /** The code in the newest verification e-mail the address received. */
+    static String verificationCode(String address) {
+        await().atMost(PATIENCE).until(() -> !verificationMails(address).isEmpty());
+        List<MimeMessage> mails = verificationMails(address);
+        java.util.regex.Matcher m = CODE.matcher(MailServer.body(mails.get(mails.size() - 1)));
+        assertTrue(m.find(), "a code in the e-mail");
+        return m.group(1);
+    }
+
+    static List<MimeMessage> verificationMails(String address) {
+        return MailServer.to(address).stream().filter(m -> MailServer.subject(m).startsWith("Uputnica: ")).toList();
     }
 
     /** The id of the caller's item of this kind about this referral, once it is there. */

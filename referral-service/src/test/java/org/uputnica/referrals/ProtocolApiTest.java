@@ -389,7 +389,7 @@ class ProtocolApiTest extends WithKafka {
         String shared = "#/components/schemas/SharedData";
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.SharedData.type", equalTo("string"))
-                .body("components.schemas.SharedData.enum", equalTo(List.of("IDENTITY", "DATE_OF_BIRTH", "CONTACT",
+                .body("components.schemas.SharedData.enum", equalTo(List.of("IDENTITY", "NATIONAL_ID", "DATE_OF_BIRTH", "CONTACT",
                         "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH", "RISK_ASSESSMENT", "CASE_SUMMARY")))
                 .body("components.schemas.Sharing.properties.data.items.'$ref'", equalTo(shared))
                 .body("components.schemas.SharingView.properties.data.items.'$ref'", equalTo(shared))

@@ -70,6 +70,10 @@ public class CaseReferral extends PanacheEntityBase {
     @Column(name = "event_time")
     public OffsetDateTime eventTime;
 
+    /** The agency of whoever sent it (its SENT event's actor): another than {@link #fromAgency} after a forward. */
+    @Column(name = "sent_by_agency")
+    public String sentByAgency;
+
     /** Whether the receiving agency sees the shared data today, under the consent as this service knows it now. */
     public boolean grantsAccess(LocalDate today) {
         return grantsAccess(today, consentId == null ? null : Consent.findById(consentId));

@@ -7,6 +7,7 @@ import org.uputnica.cases.casefile.CaseFile;
 import org.uputnica.cases.consent.Consent;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.events.EventJson;
+import org.uputnica.events.EventType;
 import org.uputnica.events.ReferralChanged;
 
 import java.util.ArrayList;
@@ -46,7 +47,11 @@ public class CollaborationTracker {
             r.caseId = change.caseId();
             r.fromAgency = change.fromAgency();
             r.toAgency = change.toAgency();
-        } else if (r.eventTime != null && event.time().isBefore(r.eventTime)) {
+        }
+        if (r.sentByAgency == null && EventType.REFERRAL_SENT.value().equals(event.type()) && change.actor() != null) {
+            r.sentByAgency = change.actor().agency(); // whatever order the events come in
+        }
+        if (r.eventTime != null && event.time().isBefore(r.eventTime)) {
             if ("ACCEPTED".equals(change.status()) && r.acceptedAt == null) {
                 r.acceptedAt = event.time(); // a late acceptance still tells when access began
             }

@@ -1,22 +1,20 @@
 package org.uputnica.cases.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.uputnica.platform.retention.BatchedErasure;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
- * Erases access-audit rows older than {@link AuditConfig#retention()}. A plain delete needs no claim: instances that
- * run it at once delete the same rows once. Batches keep each transaction short.
+ * Erases access-audit rows older than {@link AuditConfig#retention()}, in batches ({@link BatchedErasure}).
  */
 @ApplicationScoped
 public class AuditErasure {
     private static final Logger LOG = Logger.getLogger(AuditErasure.class);
-    static final int BATCH = 5_000;
 
     private final EntityManager em;
     private final Clock clock;
@@ -39,15 +37,8 @@ public class AuditErasure {
     /** @return how many rows were erased */
     public int eraseExpired() {
         OffsetDateTime before = OffsetDateTime.now(clock).minus(config.retention());
-        int total = 0;
-        int erased;
-        do {
-            erased = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                            delete from personal_data_access
-                            where id in (select id from personal_data_access where at < :before limit :batch)""")
-                    .setParameter("before", before).setParameter("batch", BATCH).executeUpdate());
-            total += erased;
-        } while (erased == BATCH);
-        return total;
+        return BatchedErasure.erase(em, before, """
+                delete from personal_data_access
+                where id in (select id from personal_data_access where at < :before limit :batch)""");
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The person as a collaborating agency sees them: only the kinds of data the referral shared (codes of the
- * events module's SharedData); everything else is left out of the JSON.
+ * events module's SharedData); everything else is left out of the JSON. The identifiers (JMBG, passport) need
+ * NATIONAL_ID: IDENTITY alone shows the names and sex.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharedPersonView(UUID id, String givenName, String familyName, String nameLatin, String nameCyrillic,
@@ -21,6 +22,7 @@ public record SharedPersonView(UUID id, String givenName, String familyName, Str
 
     public static SharedPersonView of(Person p, Set<String> shared) {
         boolean identity = shared.contains("IDENTITY");
+        boolean nationalId = shared.contains("NATIONAL_ID"); // JMBG and passport numbers are not part of IDENTITY
         boolean birth = shared.contains("DATE_OF_BIRTH");
         boolean contact = shared.contains("CONTACT");
         boolean language = shared.contains("LANGUAGE");
@@ -31,7 +33,7 @@ public record SharedPersonView(UUID id, String givenName, String familyName, Str
                 identity ? p.givenName : null, identity ? p.familyName : null,
                 identity ? Names.latin(name) : null, identity ? Names.cyrillic(name) : null,
                 identity ? List.copyOf(p.otherNames) : null, identity ? p.sex : null,
-                identity ? List.copyOf(p.identifiers) : null,
+                nationalId ? List.copyOf(p.identifiers) : null,
                 birth ? p.dateOfBirth : null, birth ? p.estimatedAge : null, birth ? p.birthYear() : null,
                 contact ? List.copyOf(p.contacts) : null,
                 language ? List.copyOf(p.languages) : null, language ? p.interpreterNeeded : null,

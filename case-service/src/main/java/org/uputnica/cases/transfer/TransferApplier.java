@@ -3,6 +3,7 @@ package org.uputnica.cases.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.uputnica.cases.access.CaseReferral;
 import org.uputnica.cases.casefile.CaseFile;
 import org.uputnica.events.Actor;
 import org.uputnica.events.CaseTransferred;
@@ -18,7 +19,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Applies accepted transfer referrals (called by {@link org.uputnica.cases.access.ReferralEventsConsumer}): the case now belongs to the receiving agency (for example the CSR as the
- * guardianship authority). The move is recorded and announced, so the referral-service's owner check follows.
+ * guardianship authority). The move is recorded and announced, so the referral-service's owner check follows. Only
+ * a transfer that the case's current owner sent itself moves it (its SENT event, seen before the acceptance).
  */
 @ApplicationScoped
 public class TransferApplier {
@@ -49,6 +51,15 @@ public class TransferApplier {
             // The case moved on since the transfer was sent (another transfer won): keep the current owner.
             LOG.warnf("transfer %s of case %s from %s ignored: the case belongs to %s", accepted.referralId(),
                     c.id, accepted.fromAgency(), c.ownerAgency);
+            return;
+        }
+        CaseReferral sent = CaseReferral.findById(accepted.referralId());
+        if (sent == null || !c.ownerAgency.equals(sent.sentByAgency)) {
+            // Checked here too, not only by the referral-service: the owner must have sent this transfer itself. One
+            // made by forwarding (sent by the receiver of another referral) would hand the case to an agency the
+            // owner never chose; one whose sending was never seen cannot be told apart from it.
+            LOG.warnf("transfer %s of case %s ignored: sent by %s, not by the owner %s", accepted.referralId(), c.id,
+                    sent == null ? "an unknown agency" : sent.sentByAgency, c.ownerAgency);
             return;
         }
         CaseOwnershipChange change = new CaseOwnershipChange();

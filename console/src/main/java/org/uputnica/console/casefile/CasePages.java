@@ -36,7 +36,7 @@ public class CasePages {
     static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
     static final List<String> GIVERS = List.of("PERSON", "PARENT", "GUARDIAN", "LEGAL_REPRESENTATIVE");
     static final List<String> METHODS = List.of("SIGNED_FORM", "VERBAL_WITH_WITNESS", "ELECTRONIC");
-    public static final List<String> DATA = List.of("IDENTITY", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE",
+    public static final List<String> DATA = List.of("IDENTITY", "NATIONAL_ID", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE",
             "LEGAL_STATUS", "FAMILY", "HEALTH", "RISK_ASSESSMENT", "CASE_SUMMARY");
 
     @CheckedTemplate

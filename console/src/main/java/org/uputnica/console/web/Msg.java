@@ -561,6 +561,9 @@ public interface Msg {
     String data_IDENTITY();
 
     @Message
+    String data_NATIONAL_ID();
+
+    @Message
     String data_DATE_OF_BIRTH();
 
     @Message

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.uputnica.identity.Roles;
+import org.uputnica.notifications.settings.UserPreference;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +36,9 @@ public class DigestPlanner {
 
     @Inject
     Clock clock;
+
+    @Inject
+    org.uputnica.notifications.settings.SettingsConfig settings;
 
     @ConfigProperty(name = "uputnica.notifications.time-zone", defaultValue = "Europe/Belgrade")
     ZoneId zone;
@@ -68,8 +72,9 @@ public class DigestPlanner {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select email, language, unnest(working_groups) from user_preference
-                            where email is not null and digest and :coordinator = any(roles)""")
+                            where digest and :coordinator = any(roles)""" + " and " + UserPreference.MAILABLE)
                     .setParameter("coordinator", Roles.COORDINATOR)
+                    .setParameter("seenSince", OffsetDateTime.now(clock).minus(settings.membershipValidFor()))
                     .getResultList();
             return rows.stream().map(r -> new Coordinator((String) r[0], (String) r[1], (String) r[2])).toList();
         });

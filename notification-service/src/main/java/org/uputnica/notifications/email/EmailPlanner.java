@@ -11,6 +11,8 @@ import org.uputnica.identity.Roles;
 import org.uputnica.notifications.inbox.InboxItem;
 import org.uputnica.notifications.routing.Notice;
 import org.uputnica.notifications.routing.Recipient;
+import org.uputnica.notifications.settings.SettingsConfig;
+import org.uputnica.notifications.settings.UserPreference;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -22,7 +24,8 @@ import java.util.UUID;
  * Decides who gets a notice by e-mail and queues one delivery per address, in the transaction that records the
  * event. Sending happens later ({@link EmailDispatcher}), so the mail server's health never holds up the consumer.
  * <p>
- * Addresses come from the agency's mailboxes and from the preferences of the people the notice is for: everyone in
+ * Addresses come from the agency's mailboxes and from the preferences of the people the notice is for (verified
+ * addresses of users seen recently: {@link UserPreference#MAILABLE}): everyone in
  * the agency, the holders of the role, or the working group's coordinators. The person who made the change is not
  * mailed about it. Urgent protection notices (overdue, escalated, any notice about an EMERGENCY referral) ignore
  * everyone's choices of kinds.
@@ -39,6 +42,9 @@ public class EmailPlanner {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SettingsConfig settings;
 
     /** @return how many e-mails were queued (an address already queued for this event is not queued again) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -93,8 +99,10 @@ public class EmailPlanner {
 
     private List<Address> people(Notice notice, boolean urgent) {
         Recipient to = notice.recipient();
-        StringBuilder sql = new StringBuilder("select email, language from user_preference where email is not null");
+        StringBuilder sql = new StringBuilder("select email, language from user_preference where "
+                + UserPreference.MAILABLE);
         List<Object[]> params = new ArrayList<>();
+        params.add(new Object[]{"seenSince", OffsetDateTime.now(clock).minus(settings.membershipValidFor())});
         if (to.isWorkingGroup()) {
             sql.append(" and :coordinator = any(roles) and :group = any(working_groups)");
             params.add(new Object[]{"coordinator", Roles.COORDINATOR});

@@ -44,6 +44,9 @@ public class InboxResource {
     @Inject
     NoticeDeliveries deliveries;
 
+    @Inject
+    org.uputnica.notifications.settings.NotificationSettings settings;
+
     @GET
     @Operation(summary = "List your inbox",
             description = "Newest first: your agency's items, the items for roles you hold in it (supervisors hear of "
@@ -64,6 +67,7 @@ public class InboxResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("size") String size) {
         InboxQuery query = InboxQuery.parse(unread, kind, referralId, page, size);
+        settings.refresh(caller.get()); // e-mail follows the caller's current agency, roles and groups
         return inbox.list(caller.get(), query);
     }
 
@@ -72,6 +76,7 @@ public class InboxResource {
     @Operation(summary = "Count your inbox items", description = "Unread and total of what the list shows, for a badge.")
     @APIResponse(responseCode = "200", description = "The counts")
     public InboxCount count() {
+        settings.refresh(caller.get()); // the console asks on every page
         return inbox.count(caller.get());
     }
 

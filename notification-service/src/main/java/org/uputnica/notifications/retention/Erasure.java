@@ -1,23 +1,21 @@
 package org.uputnica.notifications.retention;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.uputnica.platform.retention.BatchedErasure;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Period;
 
 /**
- * Erases what has outlived its retention period ({@link RetentionConfig}). A plain delete needs no claim: two
- * instances running it at once delete the same rows once. Batches keep each transaction short.
+ * Erases what has outlived its retention period ({@link RetentionConfig}), in batches ({@link BatchedErasure}).
  */
 @ApplicationScoped
 public class Erasure {
     private static final Logger LOG = Logger.getLogger(Erasure.class);
-    static final int BATCH = 5_000;
 
     private final EntityManager em;
     private final Clock clock;
@@ -69,13 +67,6 @@ public class Erasure {
     }
 
     private int inBatches(OffsetDateTime before, String sql) {
-        int total = 0;
-        int erased;
-        do {
-            erased = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
-                    .setParameter("before", before).setParameter("batch", BATCH).executeUpdate());
-            total += erased;
-        } while (erased == BATCH);
-        return total;
+        return BatchedErasure.erase(em, before, sql);
     }
 }

@@ -35,7 +35,7 @@ public class NotificationSettings {
     public PreferenceView mine(Caller caller, String localeClaim) {
         UserPreference stored = UserPreference.findById(caller.userId());
         if (stored == null) {
-            return new PreferenceView(false, null, Language.closestTo(localeClaim).tag(), channels(Set.of()),
+            return new PreferenceView(false, null, false, Language.closestTo(localeClaim).tag(), channels(Set.of()),
                     alwaysByEmail(), true, caller.agency(), sorted(caller.roles()), sorted(caller.workingGroups()), null);
         }
         return view(stored);
@@ -60,14 +60,47 @@ public class NotificationSettings {
         p.agency = caller.agency();
         p.roles = caller.roles().toArray(String[]::new);
         p.workingGroups = caller.workingGroups().toArray(String[]::new);
-        p.email = blankToNull(input.email());
+        String address = blankToNull(input.email());
+        if (address == null || p.email == null || !address.equalsIgnoreCase(p.email)) {
+            p.emailVerifiedAt = null; // a new address is confirmed before it gets anything (EmailVerification)
+            p.emailCodeHash = null;
+        }
+        p.email = address;
         p.language = language.tag();
         p.digest = input.digest() == null || input.digest();
         p.emailMutedKinds = email.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().name())
                 .toArray(String[]::new);
         p.updatedAt = OffsetDateTime.now(clock);
+        p.seenAt = p.updatedAt;
         p.persist();
         return view(p);
+    }
+
+    /**
+     * The caller used this service: the copy of their agency, roles and working groups follows their token. Staff
+     * who left get no more tokens, so their copy ages out (SettingsConfig#membershipValidFor) and their e-mail stops.
+     * Written at most once an hour unless something changed.
+     */
+    @Transactional
+    public void refresh(Caller caller) {
+        UserPreference p = UserPreference.findById(caller.userId());
+        if (p == null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String[] roles = caller.roles().stream().sorted().toArray(String[]::new);
+        String[] groups = caller.workingGroups().stream().sorted().toArray(String[]::new);
+        boolean changed = !java.util.Objects.equals(p.agency, caller.agency())
+                || !Arrays.equals(Arrays.stream(p.roles).sorted().toArray(), roles)
+                || !Arrays.equals(Arrays.stream(p.workingGroups).sorted().toArray(), groups);
+        if (changed) {
+            p.agency = caller.agency();
+            p.roles = roles;
+            p.workingGroups = groups;
+        }
+        if (changed || p.seenAt == null || p.seenAt.isBefore(now.minusHours(1))) {
+            p.seenAt = now;
+        }
     }
 
     @Transactional
@@ -120,8 +153,9 @@ public class NotificationSettings {
 
     private static PreferenceView view(UserPreference p) {
         Set<String> muted = Set.of(p.emailMutedKinds);
-        return new PreferenceView(true, p.email, p.language, channels(muted), alwaysByEmail(), p.digest, p.agency,
-                sorted(Set.of(p.roles)), sorted(Set.of(p.workingGroups)), p.updatedAt);
+        return new PreferenceView(true, p.email, p.email != null && p.emailVerifiedAt != null, p.language,
+                channels(muted), alwaysByEmail(), p.digest, p.agency, sorted(Set.of(p.roles)),
+                sorted(Set.of(p.workingGroups)), p.updatedAt);
     }
 
     private static Map<NoticeKind, List<Channel>> channels(Set<String> mutedKinds) {

@@ -42,6 +42,9 @@ public class NotificationSettingsResource {
     NotificationSettings settings;
 
     @Inject
+    EmailVerification verification;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -54,6 +57,7 @@ public class NotificationSettingsResource {
             description = "Until you save any, the defaults: no e-mail, the language of your account, every kind on both channels.")
     @APIResponse(responseCode = "200", description = "Your preferences as they apply")
     public PreferenceView mine() {
+        settings.refresh(caller.get());
         return settings.mine(caller.get(), token.getClaim(LOCALE_CLAIM));
     }
 
@@ -63,7 +67,10 @@ public class NotificationSettingsResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN})
     @Operation(summary = "Save your notification preferences",
             description = "Replaces them as a whole. Also records your agency, roles and working groups from your token: "
-                    + "e-mails follow them until you save again. REFERRAL_OVERDUE, REFERRAL_ESCALATED and "
+                    + "e-mails follow them, refreshed whenever you use this service (the console does on every page), "
+                    + "and stop when you have not for uputnica.settings.membership-valid-for (30 days). A new address "
+                    + "gets a code by e-mail and nothing else until you enter it (`emailVerified`; "
+                    + "POST /me/email-verification); saving again sends a new code. REFERRAL_OVERDUE, REFERRAL_ESCALATED and "
                     + "REFERRAL_SHARING_REVOKED cannot be switched off, and notices about EMERGENCY referrals always "
                     + "come by e-mail.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Cyrillic, no e-mail for own referrals",
@@ -72,7 +79,30 @@ public class NotificationSettingsResource {
     @APIResponse(responseCode = "200", description = "Saved; your preferences as they apply")
     @APIResponse(responseCode = "400", description = "A bad address, language, kind or channel, or an urgent kind switched off")
     public PreferenceView saveMine(@Valid @NotNull PreferenceInput input) {
-        return settings.saveMine(caller.get(), input, token.getClaim(LOCALE_CLAIM));
+        PreferenceView saved = settings.saveMine(caller.get(), input, token.getClaim(LOCALE_CLAIM));
+        if (saved.email() != null && !saved.emailVerified()) {
+            verification.sendCode(caller.get().userId());
+        }
+        return saved;
+    }
+
+    /** The code sent to a new address. */
+    public record VerificationInput(@NotNull @jakarta.validation.constraints.Size(max = 50) String code) {
+    }
+
+    @POST
+    @Path("/me/email-verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN})
+    @Operation(summary = "Confirm your e-mail address",
+            description = "With the code the address received when you saved it. From then on it gets your notices.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "code",
+            value = "{\"code\": \"K7QM2XH9PA\"}")))
+    @APIResponse(responseCode = "200", description = "Confirmed (also when it already was); your preferences")
+    @APIResponse(responseCode = "409", description = "Wrong or expired code, or no address: email-code-invalid")
+    public PreferenceView confirmEmail(@Valid @NotNull VerificationInput input) {
+        verification.confirm(caller.get().userId(), input.code());
+        return settings.mine(caller.get(), token.getClaim(LOCALE_CLAIM));
     }
 
     @DELETE

@@ -38,4 +38,25 @@ public class UserPreference extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** Null until the user enters the code sent to {@link #email}: nothing else is sent to it before. */
+    @Column(name = "email_verified_at")
+    public OffsetDateTime emailVerifiedAt;
+
+    /** SHA-256 (hex) of the code sent to the address; null once verified. */
+    @Column(name = "email_code_hash")
+    public String emailCodeHash;
+
+    @Column(name = "email_code_expires_at")
+    public OffsetDateTime emailCodeExpiresAt;
+
+    /** When the user last called this service with a token: agency, roles and groups were refreshed from it then. */
+    @Column(name = "seen_at")
+    public OffsetDateTime seenAt;
+
+    /**
+     * The condition on user_preference (a native query's where clause, with the parameter {@code :seenSince}) for a
+     * user who may get e-mail: a verified address, and agency, roles and groups refreshed recently enough.
+     */
+    public static final String MAILABLE = "email is not null and email_verified_at is not null and seen_at >= :seenSince";
 }

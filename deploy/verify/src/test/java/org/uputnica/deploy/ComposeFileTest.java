@@ -114,4 +114,46 @@ class ComposeFileTest {
         Topic.all().forEach(t -> expected.add(t.topicName() + ":" + t.partitions()));
         assertEquals(expected, created);
     }
+
+    /** Each service's ACLs in compose (kafka-topics' acl lines) are those of its KafkaUser in deploy/k8s. */
+    @Test
+    void kafkaAuthenticatesEveryServiceAndItsAclsAreThoseOfItsKafkaUser() throws Exception {
+        String command = compose.at("/services/kafka-topics/command/0").asText();
+        Set<String> granted = new TreeSet<>();
+        Matcher line = Pattern.compile("(?m)^\\s*acl ([a-z-]+) (.*)$").matcher(command);
+        while (line.find()) {
+            List<String> operations = new ArrayList<>();
+            Matcher op = Pattern.compile("--operation (\\w+)").matcher(line.group(2));
+            while (op.find()) {
+                operations.add(op.group(1));
+            }
+            Matcher res = Pattern.compile("--(topic|group) ([\\w.-]+)").matcher(line.group(2));
+            while (res.find()) {
+                for (String operation : operations) {
+                    granted.add(line.group(1) + " " + res.group(1) + " " + res.group(2) + " " + operation);
+                }
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        try (Reader r = Files.newBufferedReader(Project.root().resolve("deploy/k8s/base/kafka/users.yaml"))) {
+            for (Object doc : new Yaml().loadAll(r)) {
+                JsonNode user = new ObjectMapper().valueToTree(doc);
+                for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                    for (JsonNode operation : acl.path("operations")) {
+                        expected.add(user.at("/metadata/name").asText() + " " + acl.at("/resource/type").asText() + " "
+                                + acl.at("/resource/name").asText() + " " + operation.asText());
+                    }
+                }
+            }
+        }
+        assertEquals(expected, granted);
+        assertEquals("false", compose.at("/services/kafka/environment/KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText());
+        assertTrue(compose.at("/services/kafka/environment/KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText()
+                .matches("([A-Z]+:SASL_PLAINTEXT,?)+"), "a listener without authentication");
+        for (String service : List.of("case-service", "referral-service", "notification-service")) {
+            JsonNode env = compose.at("/services/" + service + "/environment");
+            assertEquals("SASL_PLAINTEXT", env.path("KAFKA_SECURITY_PROTOCOL").asText(), service);
+            assertTrue(env.path("KAFKA_SASL_JAAS_CONFIG").asText().contains("username=\"" + service + "\""), service);
+        }
+    }
 }

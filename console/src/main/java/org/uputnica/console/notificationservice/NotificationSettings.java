@@ -3,6 +3,7 @@ package org.uputnica.console.notificationservice;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,12 @@ public interface NotificationSettings {
     @PUT
     Preferences save(Map<String, Object> body);
 
-    record Preferences(boolean registered, String email, String language, Map<String, List<String>> channels,
+    /** Confirms the address with the code it received: 409 email-code-invalid when wrong or expired. */
+    @POST
+    @Path("/email-verification")
+    Preferences confirmEmail(Map<String, Object> body);
+
+    record Preferences(boolean registered, String email, boolean emailVerified, String language, Map<String, List<String>> channels,
                        List<String> alwaysByEmail, boolean digest) {
         public boolean byEmail(String kind) {
             return channels != null && channels.getOrDefault(kind, List.of()).contains("EMAIL");

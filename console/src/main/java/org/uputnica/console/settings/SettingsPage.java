@@ -45,8 +45,9 @@ public class SettingsPage {
     }
 
     /** What the page shows: the preferences as they apply (or as typed, with the API's problem), and a notice. */
-    public record Settings(String email, String language, List<Kind> kinds, boolean digest, boolean coordinator,
-                           List<Lang> languages, boolean saved, String problemKey, Map<String, String> errors) {
+    public record Settings(String email, boolean emailVerified, String language, List<Kind> kinds, boolean digest,
+                           boolean coordinator, List<Lang> languages, boolean saved, boolean confirmed,
+                           boolean codeInvalid, String problemKey, Map<String, String> errors) {
         public boolean has(String field) {
             return errors.containsKey(field);
         }
@@ -65,11 +66,35 @@ public class SettingsPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance get(@QueryParam("saved") String saved) {
-        NotificationSettings.Preferences p = settings.mine();
+    public TemplateInstance get(@QueryParam("saved") String saved, @QueryParam("confirmed") String confirmed) {
+        return page(settings.mine(), saved != null, confirmed != null, false);
+    }
+
+    /** The code the address received (the notification-service sends one whenever a new address is saved). */
+    @POST
+    @Path("/email-code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmEmail(@RestForm String code) {
+        try {
+            settings.confirmEmail(Map.of("code", code == null ? "" : code.strip()));
+            return Pages.seeOther("/settings?confirmed=1");
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status != 409 && status != 400) {
+                throw e;
+            }
+            return Response.status(422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(page(settings.mine(), false, false, true).render()).build();
+        }
+    }
+
+    private TemplateInstance page(NotificationSettings.Preferences p, boolean saved, boolean confirmed,
+                                  boolean codeInvalid) {
         List<Kind> kinds = KINDS.stream().map(k -> new Kind(k, p.byEmail(k) || p.always(k), p.always(k))).toList();
-        return Pages.localised(Templates.settings(new Settings(p.email() == null ? "" : p.email(), p.language(), kinds,
-                p.digest(), session.coordinator(), List.of(Lang.values()), saved != null, null, Map.of())), session);
+        return Pages.localised(Templates.settings(new Settings(p.email() == null ? "" : p.email(), p.emailVerified(),
+                p.language(), kinds, p.digest(), session.coordinator(), List.of(Lang.values()), saved, confirmed,
+                codeInvalid, null, Map.of())), session);
     }
 
     @POST
@@ -104,8 +129,8 @@ public class SettingsPage {
             Problem p = Problem.of(e);
             List<Kind> kinds = KINDS.stream().map(k -> new Kind(k, emailKinds.contains(k) || ALWAYS.contains(k),
                     ALWAYS.contains(k))).toList();
-            Settings typed = new Settings(email == null ? "" : email, language, kinds, digest != null,
-                    session.coordinator(), List.of(Lang.values()), false, p.key(), p.fields());
+            Settings typed = new Settings(email == null ? "" : email, true, language, kinds, digest != null,
+                    session.coordinator(), List.of(Lang.values()), false, false, false, p.key(), p.fields());
             return Response.status(422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Pages.localised(Templates.settings(typed), session).render()).build();
         }

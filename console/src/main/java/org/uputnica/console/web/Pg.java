@@ -198,6 +198,21 @@ public interface Pg {
     String settings_always();
 
     @Message
+    String settings_email_unverified();
+
+    @Message
+    String settings_email_code();
+
+    @Message
+    String settings_confirm();
+
+    @Message
+    String settings_email_confirmed();
+
+    @Message
+    String settings_code_invalid();
+
+    @Message
     String settings_digest();
 
     @Message

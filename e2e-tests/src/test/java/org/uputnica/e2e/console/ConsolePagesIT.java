@@ -173,6 +173,11 @@ class ConsolePagesIT {
         assertEquals("ana.csr@csr-kikinda.uputnica.test", ana.find("email").getDomProperty("value"));
         assertTrue(ana.find("email-REFERRAL_ACCEPTED").isSelected());
         assertTrue(ana.find("email-REFERRAL_OVERDUE").isSelected(), "overdue always comes by e-mail");
+        // the new address is not confirmed yet: the page asks for the code it received; a wrong one is refused
+        assertTrue(ana.text("email-unverified").length() > 0, "a new address waits for its code");
+        ana.type("email-code", "WRONGCODE1");
+        ana.submit("confirm-email");
+        assertTrue(ana.text("code-error").length() > 0, "a wrong code is refused beside the field");
         // an address the browser takes but the API does not (longer than an address may be)
         ana.type("email", "x".repeat(250) + "@csr-kikinda.uputnica.test");
         ana.submit("save-settings");

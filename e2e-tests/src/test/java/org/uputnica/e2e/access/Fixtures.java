@@ -63,7 +63,7 @@ final class Fixtures {
     /** A transfer hands over the whole file: every kind of data, here on a legal basis (no consent record needed). */
     private static final String TRANSFER_SHARING = """
             {"basis": "LEGAL_BASIS", "legalBasis": "Access matrix: urgent protection of a child",
-             "data": ["IDENTITY", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH",
+             "data": ["IDENTITY", "NATIONAL_ID", "DATE_OF_BIRTH", "CONTACT", "LANGUAGE", "LEGAL_STATUS", "FAMILY", "HEALTH",
                       "RISK_ASSESSMENT", "CASE_SUMMARY"]}""";
 
     /** Where a situation's call goes ({id}, {code}, ...) and what its body's placeholders (${case}, ...) are. */
@@ -561,7 +561,8 @@ final class Fixtures {
         String guardian = "Guardian" + label + run;
         String risk = "Risk reason of the " + tag + " case " + run;
         Secrets.CaseData data = secrets.caseData(agency, tag + " case")
-                .identity(person.givenName(), person.familyName(), jmbg).dateOfBirth(person.dateOfBirth())
+                .identity(person.givenName(), person.familyName()).kind("NATIONAL_ID", "JMBG", jmbg)
+                .dateOfBirth(person.dateOfBirth())
                 .kind("CONTACT", "contact", phone, email).kind("FAMILY", "family", mother, guardian)
                 .kind("RISK_ASSESSMENT", "risk reason", risk);
         String details = """

@@ -163,7 +163,7 @@ class ConsoleLoopIT {
 
         // 7. A third agency gets the localised 404 for that referral's URL
         Browser ivana = signIn("ivana.iom", referralPath);
-        assertEquals("Stranica nije pronađena", ivana.text("error-title"));
+        assertEquals("Page not found", ivana.text("error-title")); // in her account's language (en)
         assertFalse(ivana.page().contains(reference));
         page(ivana, "12-not-found");
 

@@ -540,7 +540,8 @@ final class HostileRequests {
     }
 
     private static boolean negotiatesAccept(Operation op) {
-        return !op.produces.isEmpty() && !DISREGARDS_ACCEPT.containsKey(op.toString());
+        // an operation that produces */* (a document's own media type) takes any Accept
+        return !op.produces.isEmpty() && !op.produces.contains("*/*") && !DISREGARDS_ACCEPT.containsKey(op.toString());
     }
 
     private static boolean templateMatches(String template, String path) {

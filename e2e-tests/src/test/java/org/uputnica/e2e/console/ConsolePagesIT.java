@@ -199,7 +199,8 @@ class ConsolePagesIT {
             assertTrue(doc.getNumberOfPages() <= 2, "pages: " + doc.getNumberOfPages());
             float widthMm = doc.getPage(0).getMediaBox().getWidth() / 72f * 25.4f;
             assertEquals(210, widthMm, 2, "A4 wide");
-            String text = new PDFTextStripper().getText(doc);
+            // a narrow column breaks "udruzenje-rod" after its hyphen on paper
+            String text = new PDFTextStripper().getText(doc).replaceAll("-\\s+", "-");
             assertTrue(text.contains("udruzenje-rod"), text);
             assertFalse(text.contains(jelena.find("print").getText()), "no buttons on paper: " + text);
         }

@@ -3,8 +3,10 @@ package org.uputnica.e2e.console;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,8 +113,26 @@ final class Browser implements AutoCloseable {
     void submit(String buttonId) {
         WebElement button = find(buttonId);
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> gone(button));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+    }
+
+    /**
+     * Whether the element's document has been replaced. While the next page loads, chromedriver may answer with
+     * "Node with given id does not belong to the document" instead of a stale-element error: that means gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     String page() {

@@ -43,9 +43,16 @@ def form_action(page):
     return html.unescape(m.group(1))
 
 
+class LocalhostIsSecure(http.cookiejar.DefaultCookiePolicy):
+    """Keycloak marks its login cookies Secure; a browser sends them to http://localhost (a secure context), so must we."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
 def sign_in(user):
     """A console session of `user`: its cookies, as a browser holds them after the code flow."""
-    jar = http.cookiejar.CookieJar()
+    jar = http.cookiejar.CookieJar(LocalhostIsSecure())
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(CONSOLE + "/").read().decode()  # redirected to Keycloak's login page
     fields = {"username": user}

@@ -1,5 +1,8 @@
 package org.uputnica.cases.audit;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,7 +63,11 @@ public class AccessLogResource {
             Every read and change by any agency, with the referral or consent that allowed it (basis, basisId).
             `Accept: text/csv` exports it for a data-protection request. Reading the log is itself recorded. Pages of
             `size` records (default 500, at most 1000), from `page` 0.""")
-    @APIResponse(responseCode = "200", description = "Oldest first")
+    @APIResponse(responseCode = "200", description = "Oldest first",
+            content = {
+                    @Content(mediaType = "application/json",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AccessRecord.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "403", description = "Not a supervisor of the owner agency")
     @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
     @RateLimited("access-log")

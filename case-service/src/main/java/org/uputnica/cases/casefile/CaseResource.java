@@ -1,5 +1,6 @@
 package org.uputnica.cases.casefile;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -72,7 +73,8 @@ public class CaseResource {
                     {"person": {"givenName": "Дејан", "familyName": "Јовановић", "dateOfBirth": "2016-05-01",
                                 "sex": "MALE", "identifiers": [{"type": "JMBG", "value": "0105016800011"}]},
                      "category": "CHILD_FOUND_BEGGING"}""")}))
-    @APIResponse(responseCode = "201", description = "Created; Location names the case")
+    @APIResponse(responseCode = "201", description = "Created; Location names the case",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
     public Response open(@NotNull @Valid NewCase body, @Context UriInfo uri) {
         CaseView created = cases.open(caller.get(), body);
@@ -100,7 +102,8 @@ public class CaseResource {
             the kinds of data the referral shared (`access` COLLABORATOR, `sharedData`) while it works on it; a
             working-group coordinator sees the reference, the step and the referral trail (`access` COORDINATOR).
             Anyone else gets 404. Every read is recorded in the access audit with its basis.""")
-    @APIResponse(responseCode = "200", description = "The case, as far as you may see it")
+    @APIResponse(responseCode = "200", description = "The case, as far as you may see it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case that you may see")
     public Response read(@PathParam("id") UUID id) {
         CaseView view = cases.read(caller.get(), id);
@@ -117,7 +120,8 @@ public class CaseResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "risk raised", value = """
             {"risk": {"level": "CRITICAL", "reason": "Seen with an adult suspected of trafficking"},
              "categories": ["UNACCOMPANIED_MINOR", "VICTIM_OF_TRAFFICKING"]}""")))
-    @APIResponse(responseCode = "200", description = "The changed case")
+    @APIResponse(responseCode = "200", description = "The changed case",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "403", description = "Your agency does not own the case")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -131,7 +135,8 @@ public class CaseResource {
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
     @Operation(summary = "Replace the person's details", description = "The whole person: lists left out become empty.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "person", value = PERSON_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The case with the changed person")
+    @APIResponse(responseCode = "200", description = "The case with the changed person",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
     public Response changePerson(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                  @NotNull @Valid PersonInput body) {
@@ -147,7 +152,8 @@ public class CaseResource {
             open case may be CLOSED with a closureReason; only a supervisor reopens a closed case (→ ASSESSMENT).""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "close", value = """
             {"step": "CLOSED", "closureReason": "GOALS_ACHIEVED", "note": "Placed with his uncle in Germany"}""")))
-    @APIResponse(responseCode = "200", description = "The case in its new step")
+    @APIResponse(responseCode = "200", description = "The case in its new step",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "Not a step the case can move to from where it is (illegal-step)")
     public Response moveTo(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid StepChange body) {

@@ -1,5 +1,6 @@
 package org.uputnica.cases.consent;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,7 +51,8 @@ public class ConsentResource {
             {"givenBy": "GUARDIAN", "giverName": "Jovana Petrović", "purpose": "Psychosocial support at ROD",
              "toAgency": "udruzenje-rod", "data": ["IDENTITY", "LANGUAGE", "DATE_OF_BIRTH"],
              "validFrom": "2026-11-23", "validUntil": "2027-05-23", "method": "SIGNED_FORM"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
     public Response record(@PathParam("caseId") UUID caseId, @NotNull @Valid ConsentInput body, @Context UriInfo uri) {
         ConsentView created = consents.record(caller.get(), caseId, body);

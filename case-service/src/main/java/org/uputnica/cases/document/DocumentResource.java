@@ -51,7 +51,8 @@ public class DocumentResource {
             directory (uputnica.documents.store). A confidential document is seen only by its uploader and supervisors.""")
     @RequestBody(required = true, description = "The file's bytes, in any media type; a body declared as JSON must be one JSON object",
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", description = "Stored; the metadata with the SHA-256 of the content")
+    @APIResponse(responseCode = "201", description = "Stored; the metadata with the SHA-256 of the content",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "413", description = "Larger than uputnica.documents.max-bytes (document-too-large)")
     public Response upload(@PathParam("caseId") UUID caseId, @QueryParam("name") String name,
                            @QueryParam("confidential") String confidential,
@@ -77,7 +78,8 @@ public class DocumentResource {
             With its media type, always as an attachment (never shown inline by a browser), with
             `X-Content-Type-Options: nosniff` and a Content-Security-Policy that lets nothing in it run. Every read is
             audited.""")
-    @APIResponse(responseCode = "200", description = "The file, as an attachment with its stored media type")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment with its stored media type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such document that you may see")
     public Response content(@PathParam("caseId") UUID caseId, @PathParam("documentId") UUID documentId) {
         Documents.Content content = documents.content(caller.get(), caseId, documentId);

@@ -1,5 +1,7 @@
 package org.uputnica.cases.linking;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -63,6 +65,7 @@ public class MatchSuggestionResource {
             (uputnica.rate-limit.match-suggestions, 60 an hour).""")
     @APIResponse(responseCode = "200", description = "The pending suggestions, strongest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MatchSuggestionView.class),
                     examples = @ExampleObject(name = "two agencies", value = SUGGESTIONS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A purpose longer than 150 characters (validation)")
     @APIResponse(responseCode = "403", description = "Your agency sees the case but does not own it (not-case-owner), "
@@ -83,7 +86,9 @@ public class MatchSuggestionResource {
             decide a suggestion, once.""")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "confirmed", value = NOTE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Confirmed; linkId names the link",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "confirmed", value = """
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MatchSuggestionView.class),
+                    examples = @ExampleObject(name = "confirmed", value = """
                     {"id": "6f1c2a9e-3b7d-4e21-9a55-0c8d1e2f3a4b", "status": "CONFIRMED", "score": 0.91,
                      "reasons": [{"code": "NAME_SIMILAR", "similarity": 0.94}, {"code": "BIRTH_YEAR_WITHIN", "years": 1},
                                  {"code": "SAME_SEX"}],

@@ -1,5 +1,7 @@
 package org.uputnica.cases.linking;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,7 +50,9 @@ public class RecordLinkResource {
             say that the records are the same person. Nothing of the other record: ask that agency, e.g. with a
             referral. The read is recorded in the access audit.""")
     @APIResponse(responseCode = "200", description = "The case's links, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one active, one dissolved", value = """
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RecordLinkView.class),
+                    examples = @ExampleObject(name = "one active, one dissolved", value = """
                     [{"id": "c3d1f0a2-5e6b-4c7d-8e9f-a0b1c2d3e4f5", "status": "ACTIVE", "otherAgency": "csr-bijeljina",
                       "linkedAt": "2026-11-23T10:20:00Z", "linkedBy": "ana.csr", "linkedByAgency": "csr-kikinda",
                       "note": "Same father's name and route via Šid; confirmed with the child through the interpreter"},
@@ -80,7 +84,9 @@ public class RecordLinkResource {
             {"reason": "NOT_SAME_PERSON",
              "note": "The other boy's father is named Karim, not Rahim; checked with the interpreter"}""")))
     @APIResponse(responseCode = "200", description = "Dissolved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dissolved", value = """
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecordLinkView.class),
+                    examples = @ExampleObject(name = "dissolved", value = """
                     {"id": "c3d1f0a2-5e6b-4c7d-8e9f-a0b1c2d3e4f5", "status": "DISSOLVED", "otherAgency": "csr-bijeljina",
                      "linkedAt": "2026-11-23T10:20:00Z", "linkedBy": "ana.csr", "linkedByAgency": "csr-kikinda",
                      "note": "Same father's name and route via Šid; confirmed with the child through the interpreter",

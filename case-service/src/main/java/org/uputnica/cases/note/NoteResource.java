@@ -1,5 +1,6 @@
 package org.uputnica.cases.note;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -45,7 +46,8 @@ public class NoteResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "home visit", value = """
             {"text": "Home visit: the child sleeps at the grandmother's; school attendance irregular.",
              "confidential": false}""")))
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NoteView.class)))
     public Response add(@PathParam("caseId") UUID caseId, @NotNull @Valid NoteInput body) {
         return Response.status(Response.Status.CREATED).entity(notes.add(caller.get(), caseId, body)).build();
     }

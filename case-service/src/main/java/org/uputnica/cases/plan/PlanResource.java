@@ -1,5 +1,7 @@
 package org.uputnica.cases.plan;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,6 +51,8 @@ public class PlanResource {
     @Operation(summary = "Add a goal")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "goal", value = """
             {"title": "Safe accommodation with a guardian"}""")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response addGoal(@PathParam("caseId") UUID caseId, @NotNull @Valid PlanInputs.NewGoal body) {
         return Response.status(Response.Status.CREATED).entity(plans.addGoal(caller.get(), caseId, body)).build();
     }
@@ -67,6 +71,8 @@ public class PlanResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "task", value = """
             {"title": "Place in the asylum centre's child-friendly space", "responsibleAgency": "kirs",
              "dueOn": "2026-11-30"}""")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response addTask(@PathParam("caseId") UUID caseId, @PathParam("goalId") UUID goalId,
                             @NotNull @Valid PlanInputs.NewTask body) {
         return Response.status(Response.Status.CREATED).entity(plans.addTask(caller.get(), caseId, goalId, body)).build();

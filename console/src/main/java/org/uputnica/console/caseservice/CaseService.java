@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** The case-service's public API, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "cases")
@@ -32,6 +33,10 @@ public interface CaseService {
     @GET
     @Path("/{id}")
     CaseModel.CaseFile read(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}")
+    CompletionStage<CaseModel.CaseFile> readAsync(@PathParam("id") UUID id);
 
     @GET
     @Path("/{id}/consents")

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What needs me now: incoming referrals to acknowledge, referrals my agency must decide on with their nearest
@@ -76,9 +77,12 @@ public class MyWorkPage {
             List<ReferralModel.Referral> open = new ArrayList<>(toAcknowledge);
             open.addAll(referrals.list("INCOMING", "ACKNOWLEDGED", null, null, null, null, null, null, 0, 50).items());
             open.addAll(referrals.list("INCOMING", "ESCALATED", null, null, null, null, null, null, 0, 50).items());
-            for (ReferralModel.Referral r : open) {
-                toDecide.add(toDecide.size() < WITH_DEADLINES ? withDeadline(r) : new Waiting(r, null, null));
-            }
+            // the first ones' deadlines, fetched side by side
+            List<CompletableFuture<Waiting>> waiting = open.stream().limit(WITH_DEADLINES)
+                    .map(r -> referrals.deadlines(r.id()).toCompletableFuture().thenApply(d -> withDeadline(r, d)))
+                    .toList();
+            waiting.forEach(w -> toDecide.add(Pages.join(w)));
+            open.stream().skip(WITH_DEADLINES).forEach(r -> toDecide.add(new Waiting(r, null, null)));
             toDecide.sort(Comparator.comparing(Waiting::dueAt, Comparator.nullsLast(Comparator.naturalOrder())));
         }
         List<ReferralModel.Overdue> overdue = new ArrayList<>();
@@ -91,8 +95,8 @@ public class MyWorkPage {
         return new Work(toAcknowledge, toDecide, overdue, unread.items(), unread.total());
     }
 
-    private Waiting withDeadline(ReferralModel.Referral r) {
-        return referrals.deadlines(r.id()).stream().filter(d -> d.metAt() == null && d.dueAt() != null && !"CANCELLED".equals(d.state()))
+    private static Waiting withDeadline(ReferralModel.Referral r, List<ReferralModel.Deadline> deadlines) {
+        return deadlines.stream().filter(d -> d.metAt() == null && d.dueAt() != null && !"CANCELLED".equals(d.state()))
                 .min(Comparator.comparing(ReferralModel.Deadline::dueAt))
                 .map(d -> new Waiting(r, d.dueAt(), d.kind())).orElse(new Waiting(r, null, null));
     }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Incoming and outgoing referrals, one referral with its timeline, and its lifecycle actions (with If-Match). */
 @Path("/referrals")
@@ -182,18 +183,31 @@ public class ReferralPages {
         }
     }
 
+    /**
+     * The referral page's parts, fetched side by side: the referral, its history and deadlines at once, then the case
+     * and (when the caller may forward) the agencies, which depend on the referral.
+     */
     Detail load(UUID id, String problemKey) {
-        RestResponse<ReferralModel.Referral> read = referrals.read(id);
-        ReferralModel.Referral r = read.getEntity();
-        String etag = read.getHeaderString("ETag");
-        CaseModel.CaseFile caseFile = null;
-        try {
-            caseFile = cases.read(r.caseId());
-        } catch (WebApplicationException notShared) {
-            // the case-service shows the case only to its owner and to agencies it is shared with
+        CompletableFuture<RestResponse<ReferralModel.Referral>> read = referrals.readAsync(id).toCompletableFuture();
+        CompletableFuture<List<ReferralModel.HistoryEntry>> history = referrals.history(id).toCompletableFuture();
+        CompletableFuture<List<ReferralModel.Deadline>> deadlines = referrals.deadlines(id).toCompletableFuture();
+        RestResponse<ReferralModel.Referral> response = Pages.join(read);
+        ReferralModel.Referral r = response.getEntity();
+        CompletableFuture<CaseModel.CaseFile> caseFile = cases.readAsync(r.caseId()).toCompletableFuture()
+                // the case-service shows the case only to its owner and to agencies it is shared with
+                .handle(ReferralPages::unlessNotShared);
+        CompletableFuture<List<ReferralModel.Agency>> agencies = r.allows("forward")
+                ? referrals.agenciesAsync().toCompletableFuture() : CompletableFuture.completedFuture(List.of());
+        return new Detail(r, response.getHeaderString("ETag"), Pages.join(history), Pages.join(deadlines),
+                Pages.join(caseFile), Pages.join(agencies), DECLINE_REASONS, OUTCOMES, problemKey);
+    }
+
+    /** The case, or null when the case-service does not show it to this caller (any other failure is thrown). */
+    private static CaseModel.CaseFile unlessNotShared(CaseModel.CaseFile found, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        if (cause == null || cause instanceof WebApplicationException) {
+            return found;
         }
-        List<ReferralModel.Agency> agencies = r.allows("forward") ? referrals.agencies() : List.of();
-        return new Detail(r, etag, referrals.history(id), referrals.deadlines(id), caseFile, agencies,
-                DECLINE_REASONS, OUTCOMES, problemKey);
+        throw failure instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(failure);
     }
 }

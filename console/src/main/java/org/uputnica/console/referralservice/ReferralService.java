@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** The referral-service's public API, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "referrals")
@@ -38,13 +39,18 @@ public interface ReferralService {
     @Path("/referrals/{id}")
     RestResponse<ReferralModel.Referral> read(@PathParam("id") UUID id);
 
+    /** The referral, started without waiting (the referral page fetches its parts side by side). */
+    @GET
+    @Path("/referrals/{id}")
+    CompletionStage<RestResponse<ReferralModel.Referral>> readAsync(@PathParam("id") UUID id);
+
     @GET
     @Path("/referrals/{id}/history")
-    List<ReferralModel.HistoryEntry> history(@PathParam("id") UUID id);
+    CompletionStage<List<ReferralModel.HistoryEntry>> history(@PathParam("id") UUID id);
 
     @GET
     @Path("/referrals/{id}/deadlines")
-    List<ReferralModel.Deadline> deadlines(@PathParam("id") UUID id);
+    CompletionStage<List<ReferralModel.Deadline>> deadlines(@PathParam("id") UUID id);
 
     @POST
     @Path("/referrals")
@@ -66,6 +72,10 @@ public interface ReferralService {
     @GET
     @Path("/agencies")
     List<ReferralModel.Agency> agencies();
+
+    @GET
+    @Path("/agencies")
+    CompletionStage<List<ReferralModel.Agency>> agenciesAsync();
 
     @GET
     @Path("/working-groups/{code}/statistics")

@@ -21,6 +21,18 @@ public final class Pages {
         return page.setLocale(session.locale());
     }
 
+    /** The answer of a REST client call started with its async variant, or the exception the blocking call throws. */
+    public static <T> T join(java.util.concurrent.CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

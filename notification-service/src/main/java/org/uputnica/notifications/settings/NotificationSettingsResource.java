@@ -1,5 +1,6 @@
 package org.uputnica.notifications.settings;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -122,7 +123,8 @@ public class NotificationSettingsResource {
             description = "It receives your agency's notices by e-mail (or, with a role, the notices for that role).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "duty desk",
             value = "{\"email\": \"uputnice@udruzenje-rod.uputnica.test\", \"language\": \"sr-Latn\", \"kinds\": [\"REFERRAL_RECEIVED\"]}")))
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecipientView.class)))
     @APIResponse(responseCode = "400", description = "A bad address, language, role or kind")
     @APIResponse(responseCode = "409", description = "The address is already registered for your agency (and role): recipient-exists")
     public Response addRecipient(@Valid @NotNull RecipientInput input, @Context UriInfo uri) {

@@ -68,7 +68,8 @@ public class WebhookResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ministry register",
             value = "{\"url\": \"https://integracije.minrzs.gov.rs/uputnica/events\", "
                     + "\"eventTypes\": [\"org.uputnica.referral.sent.v1\", \"org.uputnica.referral.overdue.v1\"]}")))
-    @APIResponse(responseCode = "201", description = "Registered; the body holds the secret")
+    @APIResponse(responseCode = "201", description = "Registered; the body holds the secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "A bad URL (not absolute http(s), credentials in it, http where https is required) or event type")
     @APIResponse(responseCode = "409", description = "Your agency has as many webhooks as allowed (webhook-limit-reached, 10 by default)")
     @APIResponse(responseCode = "422", description = "The URL's host does not resolve, or resolves to an address that is not public "
@@ -152,7 +153,8 @@ public class WebhookResource {
     @Path("/deliveries/{deliveryId}/replay")
     @Operation(summary = "Send a parked delivery again",
             description = "It is due at once, with a fresh day of retries; the webhook-id stays the same.")
-    @APIResponse(responseCode = "202", description = "Queued again")
+    @APIResponse(responseCode = "202", description = "Queued again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryLogView.class)))
     @APIResponse(responseCode = "404", description = "No such delivery of your agency")
     @APIResponse(responseCode = "409", description = "Not parked (not-parked), or its webhook was removed (webhook-removed)")
     public Response replay(@PathParam("deliveryId") UUID deliveryId) {

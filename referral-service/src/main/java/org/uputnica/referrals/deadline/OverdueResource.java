@@ -1,5 +1,6 @@
 package org.uputnica.referrals.deadline;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,9 @@ public class OverdueResource {
             description = "One item per late deadline (a referral late to acknowledge and to respond appears twice). "
                     + "For the group's coordinator only.")
     @APIResponse(responseCode = "200", description = "A page of late deadlines",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one late",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeadlineView.OverduePage.class),
+                    examples = @ExampleObject(name = "one late",
                     value = """
                             {"workingGroup": "kikinda-child-protection", "page": 0, "size": 50, "total": 1,
                              "items": [{"referralId": "5d1c0c39-7a43-4f0e-9a57-3f3f0d6b8a11",

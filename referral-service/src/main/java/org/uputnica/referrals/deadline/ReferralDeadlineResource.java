@@ -1,5 +1,7 @@
 package org.uputnica.referrals.deadline;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,7 +42,9 @@ public class ReferralDeadlineResource {
                     + "from the protocol version the referral records; `late` says how far past due a deadline is, "
                     + "or was when it was met.")
     @APIResponse(responseCode = "200", description = "The deadlines, in the order they started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "acknowledged "
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineView.class),
+                    examples = @ExampleObject(name = "acknowledged "
                     + "late, answer still due", value = """
                     [{"kind": "ACKNOWLEDGE", "state": "MET", "dueAt": "2026-11-26T09:00:00Z",
                       "escalateAt": "2026-11-29T09:00:00Z", "overdueAt": "2026-11-26T09:00:05Z",
@@ -51,7 +55,8 @@ public class ReferralDeadlineResource {
                     """)))
     @APIResponse(responseCode = "403", description = "Your agency is not a party of this referral (not-a-party)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such referral", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such referral",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public List<DeadlineView> list(@PathParam("id") UUID id) {
         return deadlines.ofReferral(caller.get(), id);
     }

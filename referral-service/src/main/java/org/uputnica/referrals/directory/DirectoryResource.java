@@ -144,7 +144,8 @@ public class DirectoryResource {
     @GET
     @Path("/services/{id}")
     @Operation(summary = "A service, active or not", description = "The ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The service")
+    @APIResponse(responseCode = "200", description = "The service",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DirectoryView.Service.class)))
     @APIResponse(responseCode = "404", description = "No such service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown id",
                     value = NOT_FOUND_EXAMPLE)))
@@ -159,7 +160,8 @@ public class DirectoryResource {
     @Operation(summary = "Add a service of your agency", description = "Only an agency-admin; the service belongs "
             + "to the caller's agency. A capacity may be given for a service that has places.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "day care", value = SERVICE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DirectoryView.Service.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, named in errors[].field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "too many vacancies",
                     value = VALIDATION_EXAMPLE)))
@@ -179,7 +181,8 @@ public class DirectoryResource {
              "languages": ["sr", "hu", "rom"], "serviceAreas": ["Kikinda"],
              "location": {"address": "Generala Drapšina 10", "municipality": "Kikinda"},
              "schedules": [{"weekday": "MONDAY", "opensAt": "12:00", "closesAt": "18:00"}]}""")))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set")
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is set",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DirectoryView.Service.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, named in errors[].field")
     @APIResponse(responseCode = "403", description = "Not an agency-admin (forbidden), or not your agency's service "
             + "(not-owning-agency)", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -202,7 +205,8 @@ public class DirectoryResource {
     @Operation(summary = "Deactivate a service of your agency",
             description = "The service leaves the search but stays readable, with its history; a PUT with status "
                     + "ACTIVE brings it back. Repeating it changes nothing.")
-    @APIResponse(responseCode = "200", description = "The service, now INACTIVE")
+    @APIResponse(responseCode = "200", description = "The service, now INACTIVE",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DirectoryView.Service.class)))
     @APIResponse(responseCode = "403", description = "Not an agency-admin, or not your agency's service")
     @APIResponse(responseCode = "404", description = "No such service")
     @APIResponse(responseCode = "412", description = "If-Match names a stale version")
@@ -218,7 +222,8 @@ public class DirectoryResource {
                     + "capacity history. vacancies may not exceed capacity.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "three free places",
             value = "{\"capacity\": 20, \"vacancies\": 3, \"waitlist\": 0}")))
-    @APIResponse(responseCode = "200", description = "The service with its new capacity; the new ETag is set")
+    @APIResponse(responseCode = "200", description = "The service with its new capacity; the new ETag is set",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DirectoryView.Service.class)))
     @APIResponse(responseCode = "400", description = "Invalid figures, named in errors[].field")
     @APIResponse(responseCode = "403", description = "Not an agency-admin or supervisor, or not your agency's service")
     @APIResponse(responseCode = "404", description = "No such service")

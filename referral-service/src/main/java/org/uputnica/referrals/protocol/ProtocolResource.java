@@ -1,5 +1,7 @@
 package org.uputnica.referrals.protocol;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -70,6 +72,7 @@ public class ProtocolResource {
             description = "The protocol with `fallback` true governs every referral that no other protocol covers.")
     @APIResponse(responseCode = "200", description = "Current versions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ProtocolView.class),
                     examples = @ExampleObject(name = "one protocol", value = "[" + PROTOCOL_EXAMPLE + "]")))
     public List<ProtocolView> list() {
         return protocols.currentVersions();
@@ -81,6 +84,7 @@ public class ProtocolResource {
             + "as If-Match when publishing the next version.")
     @APIResponse(responseCode = "200", description = "The current version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProtocolView.class),
                     examples = @ExampleObject(name = "Kikinda protocol", value = PROTOCOL_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such protocol",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -135,7 +139,8 @@ public class ProtocolResource {
              "deadlines": {"EMERGENCY": {"acknowledge": "PT6H", "respond": "PT12H"},
                            "URGENT": {"acknowledge": "PT24H", "respond": "PT48H", "firstContact": "P3D"}},
              "requiredSharedData": ["IDENTITY", "CONTACT"]}""")))
-    @APIResponse(responseCode = "201", description = "Published; Location names the version, the ETag is its number")
+    @APIResponse(responseCode = "201", description = "Published; Location names the version, the ETag is its number",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProtocolView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, each bad field named (e.g. an invalid ISO "
             + "duration at deadlines.URGENT.acknowledge)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "invalid duration", value = """

@@ -1,5 +1,6 @@
 package org.uputnica.referrals.referral;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -58,7 +59,8 @@ public class ReferralGroupResource {
              "service": "SHELTER", "urgency": "EMERGENCY", "reason": "Unaccompanied boy found at the station tonight",
              "sharing": {"basis": "LEGAL_BASIS", "legalBasis": "Urgent protection of a child (Family Law)",
                          "data": ["IDENTITY", "LANGUAGE"]}}""")))
-    @APIResponse(responseCode = "201", description = "The request and its candidate referrals, all SENT")
+    @APIResponse(responseCode = "201", description = "The request and its candidate referrals, all SENT",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.Group.class)))
     public Response create(@NotNull @Valid ReferralInput.NewGroupReferral body, @Context UriInfo uri) {
         ReferralView.Group group = sending.createGroup(caller.get(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(group.id().toString()).build()).entity(group).build();

@@ -86,7 +86,8 @@ public class ReferralResource {
              "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT", "reason": "Needs support after placement",
              "sharing": {"basis": "CONSENT", "consentId": "0c5d2f7a-3b8e-4f61-9a2d-7e4b1c9f0a21",
                          "data": ["IDENTITY", "LANGUAGE"]}}""")))
-    @APIResponse(responseCode = "201", description = "Sent (or saved as a draft)")
+    @APIResponse(responseCode = "201", description = "Sent (or saved as a draft)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown agency or case")
     @APIResponse(responseCode = "403", description = "Your agency does not own the case, or a legal basis or a "
             + "transfer sent by a caller who is not a supervisor (supervisor-approval-required)")
@@ -138,7 +139,8 @@ public class ReferralResource {
     @Operation(summary = "A referral, for its parties only", description = "The ETag is its version. Once the "
             + "consent it shares data under is withdrawn (`sharing.revokedAt`), only the sender still sees the "
             + "reason, consent reference and legal basis; the others get them as null and `withheld` true.")
-    @APIResponse(responseCode = "200", description = "The referral")
+    @APIResponse(responseCode = "200", description = "The referral",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "403", description = "Your agency is not a party of this referral")
     public Response read(@PathParam("id") UUID id) {
         ReferralView view = ReferralView.of(queries.find(caller.get(), id), caller.get());
@@ -159,6 +161,8 @@ public class ReferralResource {
     @Path("/{id}/send")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sender: send a draft (give `sharing` if the draft has none)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response send(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @RequestBody(required = false) @Valid ReferralInput.Send body) {
         return act(id, ReferralAction.SEND, ifMatch,
@@ -169,6 +173,8 @@ public class ReferralResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD) // a bare POST without a body or Content-Type is the usual call
     @Operation(summary = "Receiver: the referral has been seen")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(id, ReferralAction.ACKNOWLEDGE, ifMatch, Details.none());
     }
@@ -182,6 +188,8 @@ public class ReferralResource {
     @RequestBody(required = false, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralInput.Note.class)),
             @Content(mediaType = MediaType.WILDCARD)})
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReferralInput.Note body) {
         return act(id, ReferralAction.ACCEPT, ifMatch, Details.note(body == null ? null : body.note()));
@@ -204,6 +212,8 @@ public class ReferralResource {
     @Operation(summary = "Receiver: decline, with a coded reason and a note")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "no capacity", value = """
             {"reasonCode": "NO_CAPACITY", "reason": "All shelter places taken until next month"}""")))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid ReferralInput.Decline body) {
         return act(id, ReferralAction.DECLINE, ifMatch,
@@ -214,6 +224,8 @@ public class ReferralResource {
     @Path("/{id}/start")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Receiver: work has started (first contact made)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(id, ReferralAction.START, ifMatch, Details.none());
     }
@@ -221,6 +233,8 @@ public class ReferralResource {
     @POST
     @Path("/{id}/hold")
     @Operation(summary = "Receiver: put on hold, with the reason")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response hold(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @NotNull @Valid ReferralInput.Reason body) {
         return act(id, ReferralAction.HOLD, ifMatch, Details.note(body.reason().strip()));
@@ -231,6 +245,8 @@ public class ReferralResource {
     @Operation(summary = "Receiver: completed, with the outcome and a note back to the sender")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "provided", value = """
             {"outcome": "PROVIDED", "note": "Six counselling sessions; school enrolment arranged"}""")))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @NotNull @Valid ReferralInput.Complete body) {
         return act(id, ReferralAction.COMPLETE, ifMatch, new Details(null, body.note(), body.outcome(), null, null));
@@ -239,6 +255,8 @@ public class ReferralResource {
     @POST
     @Path("/{id}/withdraw")
     @Operation(summary = "Sender (or the working group's coordinator): withdraw, with the reason")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @NotNull @Valid ReferralInput.Reason body) {
         return act(id, ReferralAction.WITHDRAW, ifMatch, Details.note(body.reason().strip()));
@@ -250,6 +268,8 @@ public class ReferralResource {
             description = "This referral becomes FORWARDED and a new one, from the same sender, goes to the new "
                     + "agency; each names the other (forwardedTo, forwardedFrom), and the sender is told. A transfer "
                     + "cannot be forwarded (409 transfer-not-forwardable).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response forward(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid ReferralInput.Forward body) {
         return act(id, ReferralAction.FORWARD, ifMatch,
@@ -260,6 +280,8 @@ public class ReferralResource {
     @Path("/{id}/escalate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Coordinator: take up an unanswered referral (deadlines do this by themselves)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response escalate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(id, ReferralAction.ESCALATE, ifMatch, Details.none());
     }

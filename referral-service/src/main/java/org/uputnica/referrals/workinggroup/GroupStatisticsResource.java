@@ -1,5 +1,7 @@
 package org.uputnica.referrals.workinggroup;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -66,7 +68,7 @@ public class GroupStatisticsResource {
     @Produces("text/csv")
     @Operation(summary = "The per-agency figures as CSV (UTF-8, comma-separated, a header line)")
     @APIResponse(responseCode = "200", description = "One row per agency, as CSV",
-            content = @Content(mediaType = "text/csv"))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
     @RateLimited("statistics")
     public Response csv(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {

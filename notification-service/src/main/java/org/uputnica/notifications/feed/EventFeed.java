@@ -120,8 +120,11 @@ public class EventFeed {
         if (first != null) {
             return new FeedCursor(first.longValue() - 1);
         }
-        Number last = (Number) em.createNativeQuery("select max(seq) from feed_event").getSingleResult();
-        return last == null ? FeedCursor.START : new FeedCursor(last.longValue());
+        // every event erased had a position below the oldest one kept
+        Number last = (Number) em.createNativeQuery("""
+                select coalesce((select max(seq) from feed_event), (select erased_through from feed_horizon), 0)""")
+                .getSingleResult();
+        return new FeedCursor(last.longValue());
     }
 
     /** A cursor from before events that retention erased would skip them silently: the client must know. */

@@ -1,7 +1,6 @@
 package org.uputnica.notifications.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,9 +154,9 @@ public class EventFeed {
         return erased;
     }
 
-    private JsonNode parse(String envelope) {
+    private FeedEvent parse(String envelope) {
         try {
-            return json.readTree(envelope);
+            return json.readValue(envelope, FeedEvent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored feed event is not JSON", e);
         }

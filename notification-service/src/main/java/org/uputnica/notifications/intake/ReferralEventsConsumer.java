@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.uputnica.events.EventEnvelope;
 import org.uputnica.notifications.email.EmailPlanner;
+import org.uputnica.notifications.feed.EventFeed;
+import org.uputnica.notifications.feed.FeedAudience;
 import org.uputnica.notifications.inbox.InboxItems;
 import org.uputnica.notifications.routing.Notice;
 import org.uputnica.notifications.routing.NoticeRouting;
@@ -19,8 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Turns referral events into inbox items, one per notice that {@link NoticeRouting} names, and queues their e-mails
- * and webhook calls. Each event is applied once (the {@link EventInbox} remembers its id in the same transaction as
+ * Turns referral events into inbox items, one per notice that {@link NoticeRouting} names, queues their e-mails
+ * and webhook calls, and adds them to the parties' event feed ({@link EventFeed}). Each event is applied once (the {@link EventInbox} remembers its id in the same transaction as
  * the items and deliveries), so redeliveries after a crash or a rebalance add nothing. Nothing is sent from here:
  * schedulers send the queued deliveries, so a slow channel never holds up the topic or the other channels. A
  * message that is not a valid referral event fails and goes to the dead-letter topic; the consumer carries on.
@@ -42,6 +44,9 @@ public class ReferralEventsConsumer {
     @Inject
     WebhookPlanner webhooks;
 
+    @Inject
+    EventFeed feed;
+
     /**
      * A batch at a time, in one transaction. Blocking and ordered (the default): batches one after another, each in
      * its records' order, so a referral's items follow its events' order. Every referral event is applied (and
@@ -62,5 +67,6 @@ public class ReferralEventsConsumer {
                 webhooks.plan(event, notice, item);
             });
         }
+        feed.append(event, FeedAudience.of(event));
     }
 }

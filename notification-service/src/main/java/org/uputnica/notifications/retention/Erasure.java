@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.uputnica.notifications.feed.EventFeed;
 import org.uputnica.platform.retention.BatchedErasure;
 
 import java.time.Clock;
@@ -20,21 +21,23 @@ public class Erasure {
     private final EntityManager em;
     private final Clock clock;
     private final RetentionConfig config;
+    private final EventFeed feed;
 
-    public Erasure(EntityManager em, Clock clock, RetentionConfig config) {
+    public Erasure(EntityManager em, Clock clock, RetentionConfig config, EventFeed feed) {
         this.em = em;
+        this.feed = feed;
         this.clock = clock;
         this.config = config;
     }
 
     /** What one run erased. */
-    public record Erased(int webhookDeliveries, int emailDeliveries, int inboxItems) {
+    public record Erased(int webhookDeliveries, int emailDeliveries, int inboxItems, int feedEvents) {
     }
 
     @Scheduled(identity = "notification-erasure", every = "${uputnica.retention.interval:1h}", delayed = "1m")
     void scheduled() {
         Erased erased = eraseExpired();
-        if (erased.webhookDeliveries() + erased.emailDeliveries() + erased.inboxItems() > 0) {
+        if (erased.webhookDeliveries() + erased.emailDeliveries() + erased.inboxItems() + erased.feedEvents() > 0) {
             LOG.infof("erased after their retention period: %s", erased);
         }
     }
@@ -59,7 +62,8 @@ public class Erasure {
                                                         where i.created_at < :before limit :batch)""");
         int items = inBatches(itemsBefore, """
                 delete from inbox_item where id in (select id from inbox_item where created_at < :before limit :batch)""");
-        return new Erased(webhooks, emails, items);
+        int feedEvents = feed.eraseReceivedBefore(before(now, config.feedEvents()));
+        return new Erased(webhooks, emails, items, feedEvents);
     }
 
     private static OffsetDateTime before(OffsetDateTime now, Period period) {

@@ -22,6 +22,10 @@ public interface RetentionConfig {
     @WithDefault("P30D")
     Period webhookDeliveries();
 
+    /** Events of the event feed (ids and codes), from when they were received. */
+    @WithDefault("P90D")
+    Period feedEvents();
+
     /** How often the erasure runs. */
     @WithDefault("1h")
     String interval();

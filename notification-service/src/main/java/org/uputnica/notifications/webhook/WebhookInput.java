@@ -16,7 +16,7 @@ public record WebhookInput(
         @Schema(required = true, description = "Absolute https URL (http only where the operator allows it); no credentials in it",
                 example = "https://integracije.minrzs.gov.rs/uputnica/events")
         @NotBlank @Size(max = 2000) String url,
-        @Schema(required = true, description = "Referral event types (CloudEvents type) to receive",
+        @Schema(required = true, description = "Event types (CloudEvents type) to receive: the referral events and the consent, transfer and record-link events of the event feed",
                 example = "[\"org.uputnica.referral.sent.v1\"]")
         @NotEmpty @Size(max = 20) List<String> eventTypes,
         @Schema(example = "Ministry case register") @Size(max = 200) String description) {

@@ -36,8 +36,8 @@ import java.util.UUID;
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = """
-        Events for an agency's own systems, without polling. Each event the agency is told of (as its inbox is) is \
-        POSTed as its CloudEvents JSON to every webhook of the agency that asked for its type, signed per the Standard \
+        Events for an agency's own systems, without polling. Each event the agency may see (as its event feed shows \
+        it: referral, consent, case-transfer and record-link events) is POSTed as its CloudEvents JSON to every webhook of the agency that asked for its type, signed per the Standard \
         Webhooks convention: headers webhook-id (the delivery id, the same on every retry), webhook-timestamp (seconds \
         since the epoch) and webhook-signature: v1,base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)), where key \
         is the base64-decoded part of the secret after whsec_; during a secret rotation the header holds two signatures, \
@@ -63,8 +63,11 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook for your agency's events",
-            description = "The answer carries the signing secret, once. Event types: the referral events of the AsyncAPI "
-                    + "document (org.uputnica.referral.*.v1).")
+            description = "The answer carries the signing secret, once. Event types: those of the event feed "
+                    + "(GET /api/v1/events), as the AsyncAPI document lists them: the referral events "
+                    + "(org.uputnica.referral.*.v1) and the case events of consents, transfers and record links "
+                    + "(org.uputnica.case.consent-recorded.v1, consent-withdrawn, transferred, records-linked, "
+                    + "records-unlinked). A webhook gets the events its agency's feed shows, no others.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ministry register",
             value = "{\"url\": \"https://integracije.minrzs.gov.rs/uputnica/events\", "
                     + "\"eventTypes\": [\"org.uputnica.referral.sent.v1\", \"org.uputnica.referral.overdue.v1\"]}")))

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.uputnica.events.EventType;
 import org.uputnica.identity.Caller;
 import org.uputnica.notifications.delivery.DeliveryStatus;
+import org.uputnica.notifications.feed.FeedAudience;
 import org.uputnica.notifications.routing.NoticeRouting;
 import org.uputnica.platform.problem.Problem;
 import org.uputnica.platform.problem.ProblemException;
@@ -53,9 +54,13 @@ public class Webhooks {
         this.em = em;
     }
 
-    /** The event types a webhook may ask for: exactly those that tell an agency something. */
+    /**
+     * The event types a webhook may ask for: those that tell an agency something (the referral events of its inbox)
+     * and the case events of its event feed; the same types the feed carries.
+     */
     public static List<String> subscribableTypes() {
-        return Arrays.stream(EventType.values()).filter(NoticeRouting::routes).map(EventType::value).toList();
+        return Arrays.stream(EventType.values()).filter(t -> NoticeRouting.routes(t) || FeedAudience.carries(t))
+                .map(EventType::value).toList();
     }
 
     /** Validates, resolves the host (outside any transaction: DNS may be slow), then saves within the agency's cap. */

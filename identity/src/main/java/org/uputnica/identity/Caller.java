@@ -5,8 +5,9 @@ import java.util.Set;
 /**
  * The party behind a request: a user (or an integrator's service account) of exactly one agency.
  *
- * @param userId   the token's subject, stable across renames; what events and audit records name
- * @param username the login name, for logs and history shown to people
+ * @param userId   the token's subject, stable across renames; what events and audit records name. For an agency's
+ *                 integration (a service account) {@code integration:<client id>}, see {@link Integration}
+ * @param username the login name, for logs and history shown to people (an integration's is its userId too)
  * @param agency   the agency alias (the Keycloak organisation alias), e.g. {@code csr-kikinda}
  * @param roles    realm roles such as {@code caseworker} or {@code coordinator}
  * @param workingGroups the working groups the caller coordinates (claim {@code working_groups}); empty for most
@@ -25,6 +26,11 @@ public record Caller(String userId, String username, String agency, Set<String> 
     /** A coordinator of this working group (role and group membership both). */
     public boolean coordinates(String workingGroup) {
         return roles.contains(Roles.COORDINATOR) && workingGroups.contains(workingGroup);
+    }
+
+    /** An agency's system acting through its service account, not a person. */
+    public boolean integration() {
+        return Integration.isActor(userId);
     }
 
     public boolean hasRole(String role) {

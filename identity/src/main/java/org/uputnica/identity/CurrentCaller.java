@@ -29,7 +29,13 @@ public class CurrentCaller {
                 throw new UnauthorizedException();
             }
             String username = token.getClaim("preferred_username");
-            caller = new Caller(token.getSubject(), username == null ? token.getSubject() : username,
+            String userId = token.getSubject();
+            String client = Integration.clientOf(token);
+            if (client != null) { // an integration: its actions are the client's, not a service-account user's
+                userId = Integration.actor(client);
+                username = userId;
+            }
+            caller = new Caller(userId, username == null ? userId : username,
                     AgencyClaim.single(token.getClaim(AgencyClaim.NAME)), identity.getRoles(),
                     new java.util.LinkedHashSet<>(AgencyClaim.aliases(token.getClaim(WORKING_GROUPS_CLAIM))));
         }

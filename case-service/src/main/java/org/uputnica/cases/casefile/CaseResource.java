@@ -27,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.uputnica.cases.person.PersonInput;
+import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.http.IfMatch;
+import org.uputnica.platform.idempotency.Idempotency;
 import org.uputnica.platform.http.QueryParams;
 
 import java.util.List;
@@ -57,6 +59,9 @@ public class CaseResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
     @Operation(summary = "Open a case", description = """
@@ -73,13 +78,19 @@ public class CaseResource {
                     {"person": {"givenName": "Дејан", "familyName": "Јовановић", "dateOfBirth": "2016-05-01",
                                 "sex": "MALE", "identifiers": [{"type": "JMBG", "value": "0105016800011"}]},
                      "category": "CHILD_FOUND_BEGGING"}""")}))
-    @APIResponse(responseCode = "201", description = "Created; Location names the case",
+    @APIResponse(responseCode = "201", description = "Created; Location names the case (also a retry with the "
+            + "same Idempotency-Key and body: the first answer again)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
-    public Response open(@NotNull @Valid NewCase body, @Context UriInfo uri) {
-        CaseView created = cases.open(caller.get(), body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(IfMatch.etag(created.version())).entity(created).build();
+    public Response open(@NotNull @Valid NewCase body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                         @Context UriInfo uri) {
+        Caller me = caller.get();
+        return idempotency.once(idempotency.request(idempotencyKey, me.agency(), me.userId(), "POST", uri.getPath(), body),
+                () -> {
+                    CaseView created = cases.open(me, body);
+                    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                            .tag(IfMatch.etag(created.version())).entity(created).build();
+                });
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.idempotency.Idempotency;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +45,9 @@ public class ConsentResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Operation(summary = "Record a consent to share the case's data", description = """
             Who gave it, for what purpose, to which agency (or kind of agency), which kinds of data, from when until
@@ -51,12 +57,19 @@ public class ConsentResource {
             {"givenBy": "GUARDIAN", "giverName": "Jovana Petrović", "purpose": "Psychosocial support at ROD",
              "toAgency": "udruzenje-rod", "data": ["IDENTITY", "LANGUAGE", "DATE_OF_BIRTH"],
              "validFrom": "2026-11-23", "validUntil": "2027-05-23", "method": "SIGNED_FORM"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(responseCode = "201", description = "Recorded (also a retry with the same Idempotency-Key and body: "
+            + "the first answer again)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
-    public Response record(@PathParam("caseId") UUID caseId, @NotNull @Valid ConsentInput body, @Context UriInfo uri) {
-        ConsentView created = consents.record(caller.get(), caseId, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    public Response record(@PathParam("caseId") UUID caseId, @NotNull @Valid ConsentInput body,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        Caller me = caller.get();
+        return idempotency.once(idempotency.request(idempotencyKey, me.agency(), me.userId(), "POST", uri.getPath(), body),
+                () -> {
+                    ConsentView created = consents.record(me, caseId, body);
+                    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                            .entity(created).build();
+                });
     }
 
     @GET

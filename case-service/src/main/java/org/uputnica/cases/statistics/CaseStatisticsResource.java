@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Case figures for ministry analysts (all agencies) and supervisors (their own agency): aggregates only. */
+/** Case figures for ministry analysts (all agencies), supervisors and integrations (their own agency): aggregates only. */
 @Path("/api/v1/cases/statistics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics")
@@ -56,14 +56,15 @@ public class CaseStatisticsResource {
 
     @GET
     @Transactional
-    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.INTEGRATOR})
     @Operation(summary = "Case figures: by category, step, risk, legal status, age group, sex, agency, sharing basis",
             description = """
-                    An analyst sees all agencies (or one, with `agency`); a supervisor only their own agency. Counts
+                    An analyst sees all agencies (or one, with `agency`); a supervisor or an agency's integration (client
+                    credentials, role `integrator`) only their own agency. Counts
                     below uputnica.statistics.min-cell-size (default 5) are suppressed. `sharing` counts the referrals
                     of these cases by basis: LEGAL_BASIS marks sharing without consent.""")
     @APIResponse(responseCode = "200", description = "The figures")
-    @APIResponse(responseCode = "403", description = "A supervisor asked for another agency")
+    @APIResponse(responseCode = "403", description = "A supervisor or an integration asked for another agency")
     @APIResponse(responseCode = "429", description = "Too many requests of this kind by you (rate-limited); see Retry-After")
     @RateLimited("statistics")
     public CaseStatistics statistics(@QueryParam("agency") String agency) {
@@ -71,7 +72,7 @@ public class CaseStatisticsResource {
         String scope = agency == null || agency.isBlank() ? null : agency.strip();
         if (!me.hasRole(Roles.ANALYST)) {
             if (scope != null && !scope.equals(me.agency())) {
-                throw ProblemException.forbidden(ProblemType.FORBIDDEN, "a supervisor sees the figures of their own agency only");
+                throw ProblemException.forbidden(ProblemType.FORBIDDEN, "a supervisor or an integration sees the figures of its own agency only");
             }
             scope = me.agency();
         }

@@ -36,7 +36,7 @@ class AccessMatrixRulesTest {
                     || idsOnly.contains(row.path())) {
                 continue;
             }
-            for (Persona p : List.of(Persona.CASEWORKER, Persona.SUPERVISOR)) {
+            for (Persona p : List.of(Persona.CASEWORKER, Persona.SUPERVISOR, Persona.INTEGRATOR)) {
                 Set<String> allowed = row.allowed().get(p);
                 if (!row.method().equals("GET")) {
                     assertTrue(Set.of("own", "sender").containsAll(allowed), row.label() + ": only the owner changes a case");
@@ -68,6 +68,24 @@ class AccessMatrixRulesTest {
             assertTrue(row.allowed().get(Persona.NO_AGENCY).containsAll(row.allowed().get(Persona.TWO_AGENCIES)),
                     row.label());
         }
+    }
+
+    /**
+     * An agency's integration may do what a caseworker of its agency may, and besides only keep the agency's webhooks
+     * and read its agency's case figures: never a supervisor's, coordinator's or admin's right.
+     */
+    @Test
+    void anIntegrationIsAllowedNoMoreThanACaseworkerBesidesWebhooksAndItsFigures() {
+        for (AccessTable.Row row : AccessTable.load(AccessMatrixIT.TABLE).rows) {
+            if (row.path().startsWith("/api/v1/webhooks") || row.path().startsWith("/api/v1/cases/statistics")) {
+                continue;
+            }
+            assertTrue(row.allowed().get(Persona.CASEWORKER).containsAll(row.allowed().get(Persona.INTEGRATOR)),
+                    row.label());
+        }
+        AccessTable.Row foreignFigures = AccessTable.load(AccessMatrixIT.TABLE).rows.stream()
+                .filter(r -> r.label().equals("case GET /api/v1/cases/statistics?agency={agency}")).findFirst().orElseThrow();
+        assertFalse(foreignFigures.allows(Persona.INTEGRATOR, "foreign"));
     }
 
     @Test

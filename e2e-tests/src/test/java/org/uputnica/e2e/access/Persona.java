@@ -14,7 +14,8 @@ enum Persona {
             Set.of("kikinda-child-protection")),
     ANALYST("analyst", "petar.ministry", "minrzs", Set.of("analyst"), Set.of()),
     AGENCY_ADMIN("agency-admin", "nina.admin", "udruzenje-rod", Set.of("agency-admin"), Set.of()),
-    INTEGRATOR("integrator", Logins.INTEGRATION_CLIENT, "minrzs", Set.of("integrator"), Set.of()),
+    /** The ministry's system (client credentials): an integrator's token also holds caseworker (IntegratorRoles). */
+    INTEGRATOR("integrator", Logins.INTEGRATION_CLIENT, "minrzs", Set.of("integrator", "caseworker"), Set.of()),
     NO_AGENCY("no-agency", "test.noagency", null, Set.of("caseworker"), Set.of()),
     /** A member of csr-kikinda and udruzenje-rod whose token names both (scope organization:*): no agency to act for. */
     TWO_AGENCIES("two-agencies", "test.twoagencies", null, Set.of("supervisor", "caseworker"), Set.of()),

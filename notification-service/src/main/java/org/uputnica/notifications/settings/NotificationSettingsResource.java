@@ -25,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
+import org.uputnica.platform.problem.ProblemType;
+import org.uputnica.platform.problem.ProblemException;
 
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +54,19 @@ public class NotificationSettingsResource {
     @Inject
     JsonWebToken token;
 
+    /**
+     * The person whose preferences these are. An agency's integration acts as a caseworker but has no notices of its
+     * own to set: its agency's webhooks tell its system.
+     */
+    private Caller person() {
+        Caller me = caller.get();
+        if (me.integration()) {
+            throw ProblemException.forbidden(ProblemType.FORBIDDEN,
+                    "an integration has no personal notices; its agency's webhooks (/api/v1/webhooks) tell its system");
+        }
+        return me;
+    }
+
     @GET
     @Path("/me")
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.AGENCY_ADMIN})
@@ -58,8 +74,8 @@ public class NotificationSettingsResource {
             description = "Until you save any, the defaults: no e-mail, the language of your account, every kind on both channels.")
     @APIResponse(responseCode = "200", description = "Your preferences as they apply")
     public PreferenceView mine() {
-        settings.refresh(caller.get());
-        return settings.mine(caller.get(), token.getClaim(LOCALE_CLAIM));
+        settings.refresh(person());
+        return settings.mine(person(), token.getClaim(LOCALE_CLAIM));
     }
 
     @PUT
@@ -80,9 +96,9 @@ public class NotificationSettingsResource {
     @APIResponse(responseCode = "200", description = "Saved; your preferences as they apply")
     @APIResponse(responseCode = "400", description = "A bad address, language, kind or channel, or an urgent kind switched off")
     public PreferenceView saveMine(@Valid @NotNull PreferenceInput input) {
-        PreferenceView saved = settings.saveMine(caller.get(), input, token.getClaim(LOCALE_CLAIM));
+        PreferenceView saved = settings.saveMine(person(), input, token.getClaim(LOCALE_CLAIM));
         if (saved.email() != null && !saved.emailVerified()) {
-            verification.sendCode(caller.get().userId());
+            verification.sendCode(person().userId());
         }
         return saved;
     }
@@ -102,8 +118,8 @@ public class NotificationSettingsResource {
     @APIResponse(responseCode = "200", description = "Confirmed (also when it already was); your preferences")
     @APIResponse(responseCode = "409", description = "Wrong or expired code, or no address: email-code-invalid")
     public PreferenceView confirmEmail(@Valid @NotNull VerificationInput input) {
-        verification.confirm(caller.get().userId(), input.code());
-        return settings.mine(caller.get(), token.getClaim(LOCALE_CLAIM));
+        verification.confirm(person().userId(), input.code());
+        return settings.mine(person(), token.getClaim(LOCALE_CLAIM));
     }
 
     @DELETE
@@ -112,7 +128,7 @@ public class NotificationSettingsResource {
     @Operation(summary = "Forget your notification preferences", description = "You get no more e-mail; the inbox stays.")
     @APIResponse(responseCode = "204", description = "Forgotten (also when there were none)")
     public void forgetMine() {
-        settings.forgetMine(caller.get());
+        settings.forgetMine(person());
     }
 
     @POST

@@ -26,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.uputnica.identity.Caller;
 import org.uputnica.identity.CurrentCaller;
 import org.uputnica.identity.Roles;
 import org.uputnica.platform.http.IfMatch;
+import org.uputnica.platform.idempotency.Idempotency;
 import org.uputnica.platform.http.QueryParams;
 import org.uputnica.referrals.audit.ReferralAccess;
 import org.uputnica.referrals.referral.ActOnReferral.Details;
@@ -69,6 +71,9 @@ public class ReferralResource {
     @Inject
     ReferralAccess access;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
     @Operation(summary = "Refer a case to another agency",
@@ -86,7 +91,8 @@ public class ReferralResource {
              "service": "PSYCHOSOCIAL_SUPPORT", "urgency": "URGENT", "reason": "Needs support after placement",
              "sharing": {"basis": "CONSENT", "consentId": "0c5d2f7a-3b8e-4f61-9a2d-7e4b1c9f0a21",
                          "data": ["IDENTITY", "LANGUAGE"]}}""")))
-    @APIResponse(responseCode = "201", description = "Sent (or saved as a draft)",
+    @APIResponse(responseCode = "201", description = "Sent (or saved as a draft); a retry with the same "
+            + "Idempotency-Key and body gets the first answer again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown agency or case")
     @APIResponse(responseCode = "403", description = "Your agency does not own the case, or a legal basis or a "
@@ -97,9 +103,13 @@ public class ReferralResource {
             + "sending (consent-not-valid)")
     @APIResponse(responseCode = "503", description = "The case-service could not confirm the case's owner or the "
             + "consent (only for those the referral-service has not heard of yet)")
-    public Response create(@NotNull @Valid ReferralInput.NewReferral body, @Context UriInfo uri) {
-        ReferralView created = sending.create(caller.get(), body);
-        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+    public Response create(@NotNull @Valid ReferralInput.NewReferral body,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        Caller me = caller.get();
+        return sending.create(me, body,
+                idempotency.request(idempotencyKey, me.agency(), me.userId(), "POST", uri.getPath(), body),
+                created -> withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()),
+                        created));
     }
 
     @GET

@@ -1,7 +1,10 @@
 package org.uputnica.referrals.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.uputnica.identity.Caller;
+import org.uputnica.platform.idempotency.Idempotency;
+import org.uputnica.platform.idempotency.IdempotentRequest;
 import org.uputnica.platform.problem.ProblemException;
 import org.uputnica.platform.problem.ProblemType;
 import org.uputnica.referrals.consent.ConsentSettings;
@@ -14,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Creating and sending referrals: {@code POST /referrals} (a draft, or sent at once), {@code POST /referral-groups}
@@ -30,33 +34,48 @@ public class SendReferral {
     private final ReferralChanges changes;
     private final Clock clock;
     private final ConsentSettings consentSettings;
+    private final Idempotency idempotency;
 
-    SendReferral(CaseFacts facts, ReferralChanges changes, Clock clock, ConsentSettings consentSettings) {
+    SendReferral(CaseFacts facts, ReferralChanges changes, Clock clock, ConsentSettings consentSettings,
+                 Idempotency idempotency) {
         this.facts = facts;
         this.changes = changes;
         this.clock = clock;
         this.consentSettings = consentSettings;
+        this.idempotency = idempotency;
     }
 
     public ReferralView create(Caller caller, ReferralInput.NewReferral input) {
-        return facts.inTransaction(() -> {
-            requireOwner(caller, input.caseId()); // first: a caller who may not refer the case learns nothing of the input
-            String receiver = requireTarget(input.toAgency(), "toAgency", caller.agency());
-            Referral r = draft(caller, input.caseId(), receiver, input.service(), input.urgency(), input.reason());
-            r.kind = input.kind() == null ? ReferralKind.REFERRAL : input.kind();
-            if (Boolean.TRUE.equals(input.draft())) {
-                if (input.sharing() != null) {
-                    r.share(input.sharing());
-                }
-                r.persist();
-                changes.drafted(caller, r);
-                return ReferralView.of(r, caller);
+        return facts.inTransaction(() -> createInTransaction(caller, input));
+    }
+
+    /**
+     * A create sent with an Idempotency-Key ({@code request}; null without one): the key's first answer, or a new
+     * referral and its {@code answer}, with the key written in the referral's own transaction, so that a retry or a
+     * concurrent duplicate never makes a second referral.
+     */
+    public Response create(Caller caller, ReferralInput.NewReferral input, IdempotentRequest request,
+                           Function<ReferralView, Response> answer) {
+        return facts.inTransaction(() -> idempotency.once(request, () -> answer.apply(createInTransaction(caller, input))));
+    }
+
+    private ReferralView createInTransaction(Caller caller, ReferralInput.NewReferral input) {
+        requireOwner(caller, input.caseId()); // first: a caller who may not refer the case learns nothing of the input
+        String receiver = requireTarget(input.toAgency(), "toAgency", caller.agency());
+        Referral r = draft(caller, input.caseId(), receiver, input.service(), input.urgency(), input.reason());
+        r.kind = input.kind() == null ? ReferralKind.REFERRAL : input.kind();
+        if (Boolean.TRUE.equals(input.draft())) {
+            if (input.sharing() != null) {
+                r.share(input.sharing());
             }
-            requireSharing(caller, r.kind, input.caseId(), receiver, input.sharing());
-            r.share(input.sharing());
-            changes.send(caller, r, null, null);
+            r.persist();
+            changes.drafted(caller, r);
             return ReferralView.of(r, caller);
-        });
+        }
+        requireSharing(caller, r.kind, input.caseId(), receiver, input.sharing());
+        r.share(input.sharing());
+        changes.send(caller, r, null, null);
+        return ReferralView.of(r, caller);
     }
 
     /** One need to several candidates; the first that accepts wins and the others are withdrawn. */

@@ -82,7 +82,10 @@ record ReferralBundle(Bundle.BundleEntryComponent taskEntry, Bundle.BundleEntryC
                 toAgency, service, urgency, reason, ReferralKind.REFERRAL, sharing(request), null));
     }
 
-    /** The sharing basis: the consent record named in supportingInfo, the kinds of data in orderDetail. */
+    /**
+     * The sharing basis: the consent record named in supportingInfo, the kinds of data in orderDetail. Neither is
+     * no sharing at all, which the pipeline refuses (409 no-sharing-basis) after the owner check, as for the REST API.
+     */
     private static Sharing sharing(ServiceRequest request) {
         UUID consentId = null;
         for (Reference info : request.getSupportingInfo()) {
@@ -90,18 +93,18 @@ record ReferralBundle(Bundle.BundleEntryComponent taskEntry, Bundle.BundleEntryC
                 consentId = uuid(info.getIdentifier().getValue(), "ServiceRequest.supportingInfo.identifier");
             }
         }
-        if (consentId == null) {
-            throw FhirProblems.unprocessable("ServiceRequest.supportingInfo", "must name the consent record the data "
-                    + "is shared under: a Consent reference with an identifier of system " + FhirCodes.CONSENT);
-        }
         Set<SharedData> data = EnumSet.noneOf(SharedData.class);
         for (CodeableConcept detail : request.getOrderDetail()) {
             data.add(code(detail, FhirCodes.SHARED_DATA, SharedData.class, "ServiceRequest.orderDetail", true));
+        }
+        if (consentId == null && data.isEmpty()) {
+            return null;
         }
         if (data.isEmpty()) {
             throw FhirProblems.unprocessable("ServiceRequest.orderDetail", "must list the kinds of data shared "
                     + "(system " + FhirCodes.SHARED_DATA + ")");
         }
+        // without a consent record this is refused by the pipeline (consent-record-required), after the owner check
         return new Sharing(Sharing.Basis.CONSENT, consentId, null, null, data);
     }
 

@@ -4,16 +4,19 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
+import java.util.List;
+
 /**
- * HAPI's R4 context and JSON parser. The context scans the R4 model once (about a second, see
- * docs/adr/0009-fhir-facade-in-referral-service.md): built at start so that the first integrator's call does not pay.
- * Parsing is strict: an unknown element, a wrong type or an unknown code of a required binding is a 400.
+ * HAPI's R4 context and JSON parser. The context scans the R4 model of each resource type once (2.5 to 4 s of CPU for
+ * the types the facade uses, see docs/adr/0009-fhir-facade-in-referral-service.md): a thread does it after start, so
+ * that neither the start nor the first integrator's call waits for it. Parsing is strict: an unknown element, a
+ * wrong type or an unknown code of a required binding is a 400.
  */
-@Startup
 @ApplicationScoped
 public class FhirJson {
     private final FhirContext context;
@@ -21,7 +24,18 @@ public class FhirJson {
     FhirJson() {
         context = FhirContext.forR4Cached();
         context.setParserErrorHandler(new StrictErrorHandler());
-        context.getResourceDefinition("Task"); // scan the model now
+    }
+
+    void warmUp(@Observes StartupEvent started) {
+        Thread warmUp = new Thread(() -> {
+            for (String type : List.of("Bundle", "Task", "ServiceRequest", "Patient", "OperationOutcome",
+                    "CapabilityStatement")) {
+                context.getResourceDefinition(type);
+            }
+        }, "fhir-model-scan");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     <T extends IBaseResource> T parse(String body, Class<T> type) {

@@ -50,7 +50,7 @@ import java.util.UUID;
  * cannot map).
  */
 @Path("/fhir")
-@Produces(FhirResource.FHIR_JSON)
+@Produces({FhirResource.FHIR_JSON, MediaType.APPLICATION_JSON}) // FHIR JSON either way: clients ask for both
 @Consumes(MediaType.WILDCARD)
 @Tag(name = "FHIR R4", description = "Closed-loop referrals as FHIR R4 Task and ServiceRequest (docs/fhir.md)")
 @SecurityRequirement(name = "SecurityScheme")

@@ -356,6 +356,8 @@ class FhirFacadeTest extends WithKafka {
         outcome(given().auth().oauth2(ana).get("/fhir/Task?_lastUpdated=yesterday"), 400, "validation");
         outcome(given().auth().oauth2(ana).get("/fhir/Task?status=bogus"), 400, "validation");
         outcome(given().auth().oauth2(Tokens.of("petar.ministry")).get("/fhir/Task/" + id), 403, "forbidden");
+        // a resource type the facade does not serve
+        given().auth().oauth2(ana).get("/fhir/Patient/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     static void outcome(io.restassured.response.Response response, int status, String problem) {

@@ -60,6 +60,9 @@ final class Verdicts {
         if (r.bareAnswerAllowed != null && r.expectedStatuses.contains(status) && (a.body() == null || a.body().length == 0)) {
             return v;
         }
+        if (r.target.startsWith("/fhir")) {
+            return outcome(v, a, status, r); // the FHIR facade answers OperationOutcomes (docs/fhir.md)
+        }
         if (!"application/problem+json".equals(mediaType(a))) {
             v.add("Content-Type " + a.header("content-type") + ", not application/problem+json");
             return v;
@@ -102,6 +105,46 @@ final class Verdicts {
             if (!fields.contains(r.expectedField)) {
                 v.add("the problem does not name the parameter " + r.expectedField + " (errors: " + fields + ")");
             }
+        }
+        return v;
+    }
+
+    /**
+     * An error of the FHIR facade: an OperationOutcome whose first issue names the problem type (system
+     * urn:uputnica:problem), no internals in its diagnostics, and a 401 that says Bearer.
+     */
+    private static List<String> outcome(List<String> v, Sender.Answer a, int status, FuzzRequest r) {
+        if (!"application/fhir+json".equals(mediaType(a))) {
+            v.add("Content-Type " + a.header("content-type") + ", not application/fhir+json");
+            return v;
+        }
+        JsonNode outcome;
+        try {
+            outcome = JSON.readTree(a.body());
+        } catch (IOException e) {
+            v.add("an OperationOutcome that is not JSON: " + abbreviate(a.text()));
+            return v;
+        }
+        if (outcome == null || !"OperationOutcome".equals(outcome.path("resourceType").asText())) {
+            v.add("not an OperationOutcome: " + abbreviate(a.text()));
+            return v;
+        }
+        JsonNode coding = outcome.path("issue").path(0).path("details").path("coding").path(0);
+        String type = "urn:uputnica:problem:" + coding.path("code").asText("");
+        if (!"urn:uputnica:problem".equals(coding.path("system").asText())) {
+            v.add("an OperationOutcome without a problem type");
+        }
+        // a body the FHIR parser refuses is fhir-malformed (400) or fhir-unprocessable (422), whatever the mutation
+        if (!r.expectedTypes.isEmpty() && !r.expectedTypes.contains(type) && !type.startsWith("urn:uputnica:problem:fhir-")) {
+            v.add("problem type " + type + ", expected one of " + r.expectedTypes);
+        }
+        for (String leak : LEAKS) {
+            if (outcome.path("issue").path(0).path("diagnostics").asText("").contains(leak)) {
+                v.add("OperationOutcome reveals internals (" + leak.strip() + ")");
+            }
+        }
+        if (status == 401 && (a.header("www-authenticate") == null || !a.header("www-authenticate").startsWith("Bearer"))) {
+            v.add("401 without WWW-Authenticate: Bearer");
         }
         return v;
     }

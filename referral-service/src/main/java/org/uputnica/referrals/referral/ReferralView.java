@@ -46,7 +46,7 @@ public record ReferralView(UUID id, UUID caseId, ReferralKind kind, String fromA
     }
 
     /** The referral as {@code caller} may see it. */
-    static ReferralView of(Referral r, Caller caller) {
+    public static ReferralView of(Referral r, Caller caller) {
         boolean withheld = r.sharingRevokedAt != null && caller != ReferralWorkflow.SYSTEM
                 && !Party.of(r, caller).contains(Party.SENDER);
         Sharing sharing = r.sharing();

@@ -156,7 +156,7 @@ public class HsdsResource {
     }
 
     @GET
-    @Path("/organizations/{id}")
+    @Path("/organizations/{organizationId}")
     @Operation(summary = "An organization, fully nested with its active services (HSDS)",
             description = "Validates against " + SCHEMAS + "compiled/organization.json.")
     @APIResponse(responseCode = "200", description = "The organization",
@@ -166,7 +166,7 @@ public class HsdsResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address (rate-limited)",
             headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = RATE_LIMITED)))
-    public ObjectNode organization(@PathParam("id") String id) {
+    public ObjectNode organization(@PathParam("organizationId") String id) {
         return directory.organization(id);
     }
 
@@ -197,7 +197,7 @@ public class HsdsResource {
     }
 
     @GET
-    @Path("/locations/{id}")
+    @Path("/locations/{locationId}")
     @Operation(summary = "A location (HSDS)", description = "Validates against " + SCHEMAS + "location.json.")
     @APIResponse(responseCode = "200", description = "The location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -206,7 +206,7 @@ public class HsdsResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address (rate-limited)",
             headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = RATE_LIMITED)))
-    public ObjectNode location(@PathParam("id") String id) {
+    public ObjectNode location(@PathParam("locationId") String id) {
         return directory.location(id);
     }
 
@@ -241,7 +241,7 @@ public class HsdsResource {
     }
 
     @GET
-    @Path("/service_at_locations/{id}")
+    @Path("/service_at_locations/{serviceAtLocationId}")
     @Operation(summary = "A service at a location (HSDS)",
             description = "Validates against " + SCHEMAS + "compiled/service_at_location.json.")
     @APIResponse(responseCode = "200", description = "The service_at_location",
@@ -251,7 +251,7 @@ public class HsdsResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address (rate-limited)",
             headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = RATE_LIMITED)))
-    public ObjectNode serviceAtLocation(@PathParam("id") String id) {
+    public ObjectNode serviceAtLocation(@PathParam("serviceAtLocationId") String id) {
         return directory.serviceAtLocation(id);
     }
 }

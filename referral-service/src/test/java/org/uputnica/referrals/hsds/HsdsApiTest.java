@@ -250,6 +250,7 @@ class HsdsApiTest {
                 assertTrue(security.isArray() && (security.isEmpty() || security.size() == 1 && security.get(0).isEmpty()),
                         path.getKey() + " must carry an empty security requirement: " + security);
                 assertTrue(get.path("responses").has("429"), path.getKey());
+                assertFalse(get.path("responses").has("401"), path.getKey() + " answers no 401");
             } else if (!get.isMissingNode() && !path.getKey().startsWith("/q/")) {
                 assertFalse(get.path("security").isEmpty(), path.getKey() + " lost its security requirement");
             }

@@ -113,6 +113,10 @@ public final class TheSystem {
         for (String limit : List.of("STATISTICS", "MATCH_SUGGESTIONS", "SUBJECT_ACCESS_EXPORT", "ACCESS_LOG")) {
             env.put("UPUTNICA_RATE_LIMIT_" + limit + "_REQUESTS", "1000000");
         }
+        if (database.equals("referrals")) { // the public HSDS API's limit (docs/hsds.md) exists there only
+            env.put("UPUTNICA_RATE_LIMIT_HSDS_REQUESTS", "1000000");
+            env.put("UPUTNICA_RATE_LIMIT_HSDS_BURST", "1000000");
+        }
         return env;
     }
 }

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AccessMatrixIT {
     static final String TABLE = "/access/access-matrix.csv";
+    /** The referral-service's public HSDS API (docs/hsds.md): open to everyone, with or without a token. */
+    static final String PUBLIC_PREFIX = "/hsds";
     static final String REQUESTS = "/access/requests.json";
 
     static Map<String, String> baseUrls;

@@ -487,12 +487,18 @@ final class Fixtures {
         }
     }
 
-    /** The seeded directory's services: the first of the agency's own (minrzs gives none), and one of KIRS. */
+    /**
+     * The seeded directory's services: the first of the agency's own (minrzs gives none), and one of KIRS; with the
+     * ids the public HSDS API gives the service's organization, location and service_at_location (a service without
+     * a location borrows KIRS's).
+     */
     private void directory() {
         String foreign = firstService(KIRS).orElseThrow(() -> new IllegalStateException("kirs has no service"));
+        Map<String, String> foreignIds = hsdsIds(foreign, Map.of());
         for (String agency : AGENCIES) {
-            firstService(agency).ifPresent(own -> put(agency, Resource.DIRECTORY_SERVICE, "own", id(own)));
-            put(agency, Resource.DIRECTORY_SERVICE, "foreign", id(foreign));
+            firstService(agency).ifPresent(own -> put(agency, Resource.DIRECTORY_SERVICE, "own",
+                    hsdsIds(own, foreignIds)));
+            put(agency, Resource.DIRECTORY_SERVICE, "foreign", foreignIds);
             put(agency, Resource.DIRECTORY_AGENCY, "own", Map.of("alias", agency));
             put(agency, Resource.DIRECTORY_AGENCY, "foreign", Map.of("alias", KIRS));
         }
@@ -659,6 +665,19 @@ final class Fixtures {
                     return false;
                 });
         return item.get();
+    }
+
+    private Map<String, String> hsdsIds(String serviceId, Map<String, String> fallback) {
+        JsonNode service = Http.expect(200, "GET", baseUrls.get(REFERRAL) + "/hsds/services/" + serviceId, null, null);
+        Map<String, String> ids = new HashMap<>(fallback);
+        ids.put("id", serviceId);
+        ids.put("organizationId", service.path("organization_id").asText());
+        JsonNode atLocation = service.path("service_at_locations").path(0);
+        if (!atLocation.isMissingNode()) {
+            ids.put("locationId", atLocation.path("location_id").asText());
+            ids.put("serviceAtLocationId", atLocation.path("id").asText());
+        }
+        return ids;
     }
 
     private Optional<String> firstService(String agency) {

@@ -44,7 +44,8 @@ enum Resource {
     PROTOCOL("own", "foreign"),
     /** A protocol code nobody uses yet, scoped (in the body: ${workingGroup}) to either working group. */
     NEW_PROTOCOL("own", "foreign"),
-    /** A directory service of the caller's agency or of another agency. */
+    /** A directory service of the caller's agency or of another agency ({id}; for the public HSDS API also its
+     *  {organizationId}, {locationId} and {serviceAtLocationId}). */
     DIRECTORY_SERVICE("own", "foreign"),
     /** An agency of the directory: the caller's own or another. */
     DIRECTORY_AGENCY("own", "foreign"),

@@ -49,6 +49,11 @@ final class HostileRequests {
             "GET /api/v1/protocols/{code}/versions", "protocols are the rules every agency works by",
             "GET /api/v1/protocols/{code}/versions/{version}", "protocols are the rules every agency works by");
 
+    /** The referral-service's public HSDS API (docs/hsds.md): no token needed, and one sent is not looked at. */
+    static boolean isPublic(Operation op) {
+        return op.path.equals("/hsds") || op.path.startsWith("/hsds/");
+    }
+
     /**
      * Operations that answer whatever the Accept header asks for (RFC 9110 lets a server disregard it): a bare POST to
      * accept is served by a second method for any media type, so a wrong Accept is no error there.
@@ -139,7 +144,7 @@ final class HostileRequests {
     private boolean applies(Category c, Operation op) {
         boolean reachable = !admitted.getOrDefault(op, List.of()).isEmpty();
         return switch (c) {
-            case TOKEN -> true;
+            case TOKEN -> !isPublic(op); // a public operation does not look at tokens: any answers as none does
             case BODY -> op.hasJsonBody() && reachable;
             case UNICODE -> op.hasJsonBody() && reachable || !op.in("path").isEmpty()
                     || op.in("query").stream().anyMatch(q -> !Schemas.enumValues(op.api.resolve(q.schema())).isEmpty()) && reachable;

@@ -47,7 +47,9 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         Map<String, APIResponse> responses = operation.getResponses().getAPIResponses();
-        boolean needsToken = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        // an empty requirement ({}) among them lets a caller in without any: a public operation answers no 401
+        boolean needsToken = operation.getSecurity() == null || !operation.getSecurity().isEmpty()
+                && operation.getSecurity().stream().noneMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty());
         if (needsToken && (responses == null || !responses.containsKey("401"))) {
             operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
                     .description("No valid bearer token (problem type `urn:uputnica:problem:unauthenticated`)"));

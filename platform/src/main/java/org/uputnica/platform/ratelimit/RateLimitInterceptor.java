@@ -38,7 +38,8 @@ public class RateLimitInterceptor {
         if (limited == null) {
             limited = context.getMethod().getDeclaringClass().getAnnotation(RateLimited.class);
         }
-        OptionalLong retryAfter = limits.tryAcquire(limited.value(), caller());
+        OptionalLong retryAfter = limits.tryAcquire(limited.value(),
+                limited.by() == RateLimited.By.ADDRESS ? address() : caller());
         if (retryAfter.isPresent()) {
             throw ProblemException.rateLimited("too many requests of this kind ('" + limited.value()
                     + "'); retry after " + retryAfter.getAsLong() + " s", retryAfter.getAsLong());
@@ -54,6 +55,14 @@ public class RateLimitInterceptor {
             }
             return "name:" + identity.getPrincipal().getName();
         }
+        return address();
+    }
+
+    /**
+     * The client's address as Vert.x reports it: the peer, or, where quarkus.http.proxy.proxy-address-forwarding is on
+     * and the peer is a trusted proxy, the address the proxy forwarded (X-Forwarded-For / Forwarded).
+     */
+    private String address() {
         var current = request.getCurrent();
         return current == null || current.request().remoteAddress() == null ? "address:unknown"
                 : "address:" + current.request().remoteAddress().host();

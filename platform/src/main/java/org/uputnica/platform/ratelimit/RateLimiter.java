@@ -43,7 +43,7 @@ public class RateLimiter {
     /** Forgets the callers whose budget is full again: they are as if they had never called. */
     public int forgetIdle() {
         int before = buckets.size();
-        buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= limits.get(e.getKey().limit()).requests());
+        buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= limits.get(e.getKey().limit()).capacity());
         return before - buckets.size();
     }
 
@@ -53,7 +53,7 @@ public class RateLimiter {
 
     private Bucket bucket(RateLimitConfig.Limit limit) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.requests()).refillGreedy(limit.requests(), limit.period())
+                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.requests(), limit.period())
                         .build())
                 .withCustomTimePrecision(time)
                 .build();

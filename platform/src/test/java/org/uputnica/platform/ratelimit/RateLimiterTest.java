@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +34,10 @@ class RateLimiterTest {
     }
 
     static RateLimitConfig.Limit limit(int requests, Duration period) {
+        return limit(requests, period, null);
+    }
+
+    static RateLimitConfig.Limit limit(int requests, Duration period, Integer burst) {
         return new RateLimitConfig.Limit() {
             @Override
             public int requests() {
@@ -42,6 +47,11 @@ class RateLimiterTest {
             @Override
             public Duration period() {
                 return period;
+            }
+
+            @Override
+            public Optional<Integer> burst() {
+                return Optional.ofNullable(burst);
             }
         };
     }
@@ -61,6 +71,20 @@ class RateLimiterTest {
         assertEquals(OptionalLong.of(1), limiter.tryAcquire("statistics", "sub:ana"));
         clock.advance(Duration.ofSeconds(1));
         assertTrue(limiter.tryAcquire("statistics", "sub:ana").isEmpty());
+    }
+
+    @Test
+    void aBurstSmallerThanThePeriodsRequestsCapsWhatComesAtOnce() {
+        RateLimiter bursty = new RateLimiter(Map.of("hsds", limit(60, Duration.ofMinutes(1), 2)), clock);
+        assertTrue(bursty.tryAcquire("hsds", "address:10.0.0.1").isEmpty());
+        assertTrue(bursty.tryAcquire("hsds", "address:10.0.0.1").isEmpty());
+        assertEquals(OptionalLong.of(1), bursty.tryAcquire("hsds", "address:10.0.0.1"));
+        clock.advance(Duration.ofSeconds(1)); // 60 a minute: one a second
+        assertTrue(bursty.tryAcquire("hsds", "address:10.0.0.1").isEmpty());
+        clock.advance(Duration.ofMinutes(5));
+        assertTrue(bursty.tryAcquire("hsds", "address:10.0.0.1").isEmpty());
+        assertTrue(bursty.tryAcquire("hsds", "address:10.0.0.1").isEmpty());
+        assertEquals(OptionalLong.of(1), bursty.tryAcquire("hsds", "address:10.0.0.1"), "never more than the burst");
     }
 
     @Test

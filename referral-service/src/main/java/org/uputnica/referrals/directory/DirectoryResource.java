@@ -93,7 +93,7 @@ public class DirectoryResource {
     Directory directory;
 
     @Inject
-    HsdsExport hsds;
+    HsdsRecords hsds;
 
     @Inject
     CurrentCaller caller;
@@ -276,7 +276,7 @@ public class DirectoryResource {
                     + "languages, service areas, eligibility and capacities.")
     @APIResponse(responseCode = "200", description = "The HSDS document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
-                    examples = @ExampleObject(name = "excerpt", value = HsdsExport.EXAMPLE)))
+                    examples = @ExampleObject(name = "excerpt", value = HsdsRecords.EXAMPLE)))
     public ObjectNode exportHsds() {
         caller.get();
         return hsds.export();

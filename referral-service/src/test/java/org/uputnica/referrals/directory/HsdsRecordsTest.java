@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-class HsdsExportTest {
+class HsdsRecordsTest {
 
     static OpeningHoursEntry hours(DayOfWeek day, String opens, String closes) {
         return new OpeningHoursEntry(day, LocalTime.parse(opens), LocalTime.parse(closes));
@@ -19,7 +19,7 @@ class HsdsExportTest {
 
     @Test
     void openingHoursBecomeOneWeeklyRulePerTimeSpanWithItsDaysInWeekOrder() {
-        Map<String, List<DayOfWeek>> rules = HsdsExport.weeklyRules(List.of(
+        Map<String, List<DayOfWeek>> rules = HsdsRecords.weeklyRules(List.of(
                 hours(DayOfWeek.WEDNESDAY, "09:00", "17:00"),
                 hours(DayOfWeek.MONDAY, "09:00", "17:00"),
                 hours(DayOfWeek.SATURDAY, "10:00", "13:00"),
@@ -34,8 +34,8 @@ class HsdsExportTest {
 
     @Test
     void idsAreStableNameBasedUuids() {
-        assertEquals(HsdsExport.organizationId("kirs"), HsdsExport.organizationId("kirs"));
-        assertNotEquals(HsdsExport.organizationId("kirs"), HsdsExport.organizationId("otaharin"));
-        assertEquals(3, HsdsExport.id("schedule", "x").version());
+        assertEquals(HsdsRecords.organizationId("kirs"), HsdsRecords.organizationId("kirs"));
+        assertNotEquals(HsdsRecords.organizationId("kirs"), HsdsRecords.organizationId("otaharin"));
+        assertEquals(3, HsdsRecords.id("schedule", "x").version());
     }
 }

@@ -23,25 +23,24 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The directory as Open Referral HSDS JSON. Field names follow HSDS 3.0 (schema/*.json of the openreferral
- * specification, 3.0 line), plus {@code service_capacity} and {@code unit} of HSDS 3.1 for capacities. The document
- * has the shape of the HSDS API's paginated organization list ({@code Page} with {@code contents}) with full services:
- * one page holding every organization and, nested in it, its locations and services, each service with its
- * schedules, service areas, service_at_locations (with the location), languages, phones, contacts, capacities and
- * attributes (category, sex and legal-status eligibility as taxonomy terms).
+ * The directory's records as Open Referral HSDS 3.0 JSON (schema/*.json of the openreferral specification at tag
+ * v3.0; the public API in the hsds/ package and the agencies' export below share them), plus {@code capacities}
+ * with {@code unit} of HSDS 3.1 for places: HSDS allows fields of its own later versions and extensions.
  * <p>
- * HSDS wants UUIDs for every record. Agencies are keyed by alias here, and schedules, languages and the like have no
- * ids of their own, so those ids are name-based UUIDs (version 3) of stable keys: the same directory exports the same
- * ids every time. The agency alias is also given as an organization_identifier. Opening hours carry the UTC offset
- * of the service's country at the time of the export (Europe/Belgrade, Europe/Sarajevo). HSDS has no waiting list;
- * it is in the capacity's description. Null values are left out.
+ * HSDS wants UUIDs for every record. Agencies are keyed by alias here, and locations, schedules, languages and the
+ * like have no ids of their own, so those ids are name-based UUIDs (version 3) of stable keys: the same directory
+ * gives the same ids every time. The agency alias is also given as an organization_identifier. Opening hours carry
+ * the UTC offset of the service's country at the time of the answer (Europe/Belgrade, Europe/Sarajevo). HSDS has no
+ * waiting list; it is in the capacity's description. An address needs state_province and postal_code in HSDS 3.0:
+ * the directory records no region, so state_province is empty, as is an unknown postal code. Null values are left
+ * out.
  */
 @ApplicationScoped
-public class HsdsExport {
+public class HsdsRecords {
     public static final String HSDS_VERSION = "3.0";
-    static final String CATEGORY_TAXONOMY = "uputnica-service-category";
-    static final String SEX_TAXONOMY = "uputnica-eligible-sex";
-    static final String LEGAL_STATUS_TAXONOMY = "uputnica-legal-status";
+    public static final String CATEGORY_TAXONOMY = "uputnica-service-category";
+    public static final String SEX_TAXONOMY = "uputnica-eligible-sex";
+    public static final String LEGAL_STATUS_TAXONOMY = "uputnica-legal-status";
 
     static final String EXAMPLE = """
             {"total_items": 7, "total_pages": 1, "page_number": 1, "size": 7, "first_page": true, "last_page": true,
@@ -58,15 +57,17 @@ public class HsdsExport {
     private static final String[] BYDAY = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    @Inject
-    Directory directory;
+    private final Directory directory;
+    private final ObjectMapper mapper;
+    private final Clock clock;
 
-    @Inject
-    ObjectMapper mapper;
+    public HsdsRecords(Directory directory, ObjectMapper mapper, Clock clock) {
+        this.directory = directory;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
 
-    @Inject
-    Clock clock;
-
+    /** The whole directory (inactive services too) as one page of fully nested organizations. */
     public ObjectNode export() {
         return directory.snapshot(snapshot -> {
             ObjectNode page = mapper.createObjectNode();
@@ -86,23 +87,68 @@ public class HsdsExport {
         });
     }
 
-    static UUID organizationId(String alias) {
+    public static UUID organizationId(String alias) {
         return id("organization", alias);
     }
 
     /** A name-based UUID of a stable key, so that every export gives the same record the same id. */
-    static UUID id(String... parts) {
+    public static UUID id(String... parts) {
         return UUID.nameUUIDFromBytes(("uputnica:" + String.join(":", parts)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private ObjectNode organization(AgencyProfile a, List<DirectoryService> services) {
-        String orgId = organizationId(a.alias).toString();
+    /** The id of a taxonomy term of ours ({@code taxonomy} one of the *_TAXONOMY names, {@code code} its code). */
+    public static UUID termId(String taxonomy, String code) {
+        return id("taxonomy-term", taxonomy, code);
+    }
+
+    public static UUID taxonomyId(String taxonomy) {
+        return id("taxonomy", taxonomy);
+    }
+
+    /** A term of one of our taxonomies. */
+    public record Term(String taxonomy, String code) {
+        public UUID id() {
+            return termId(taxonomy, code);
+        }
+    }
+
+    /** The taxonomy terms a service is tagged with (as its attributes): its category, sex and legal statuses. */
+    public static List<Term> terms(DirectoryService s) {
+        List<Term> terms = new ArrayList<>();
+        terms.add(new Term(CATEGORY_TAXONOMY, s.category.name()));
+        if (s.sex != EligibleSex.ANY) {
+            terms.add(new Term(SEX_TAXONOMY, s.sex.name()));
+        }
+        s.legalStatuses.forEach(status -> terms.add(new Term(LEGAL_STATUS_TAXONOMY, status)));
+        return terms;
+    }
+
+    /** The location of a service, null for one without a physical location. */
+    public static UUID locationId(DirectoryService s) {
+        return s.municipality == null ? null
+                : id("location", s.agency, s.address.toLowerCase(Locale.ROOT), MunicipalityKey.of(s.municipality));
+    }
+
+    public static UUID serviceAtLocationId(DirectoryService s) {
+        UUID location = locationId(s);
+        return location == null ? null : id("service-at-location", s.id.toString(), location.toString());
+    }
+
+    /** An organization with its one-to-one fields only (as in HSDS lists). */
+    public ObjectNode organizationSummary(AgencyProfile a) {
         ObjectNode org = mapper.createObjectNode();
-        org.put("id", orgId);
+        org.put("id", organizationId(a.alias).toString());
         org.put("name", a.name);
         org.put("description", a.description != null ? a.description : a.name);
         put(org, "email", a.email);
         put(org, "website", a.website);
+        return org;
+    }
+
+    /** A fully nested organization: its phones, identifier, the locations of the given services, and those services. */
+    public ObjectNode organization(AgencyProfile a, List<DirectoryService> services) {
+        ObjectNode org = organizationSummary(a);
+        String orgId = org.get("id").asText();
         if (a.phone != null) {
             org.putArray("phones").add(phone(id("organization-phone", a.alias), "organization_id", orgId, a.phone));
         }
@@ -115,45 +161,56 @@ public class HsdsExport {
         Map<UUID, ObjectNode> locations = new LinkedHashMap<>();
         ArrayNode serviceNodes = mapper.createArrayNode();
         for (DirectoryService s : services) {
-            ObjectNode location = s.municipality == null ? null : locations.computeIfAbsent(locationId(s),
-                    lid -> location(lid, orgId, a, s));
-            serviceNodes.add(service(s, orgId, a, location));
+            if (s.municipality != null) {
+                locations.computeIfAbsent(locationId(s), lid -> location(s, a));
+            }
+            serviceNodes.add(service(s, a));
         }
         org.putArray("locations").addAll(locations.values());
         org.set("services", serviceNodes);
         return org;
     }
 
-    private static UUID locationId(DirectoryService s) {
-        return id("location", s.agency, s.address.toLowerCase(Locale.ROOT), MunicipalityKey.of(s.municipality));
-    }
-
-    private ObjectNode location(UUID locationId, String orgId, AgencyProfile a, DirectoryService s) {
+    /** The location of a service that has one (municipality set), with its address. */
+    public ObjectNode location(DirectoryService s, AgencyProfile a) {
+        String locationId = locationId(s).toString();
         ObjectNode l = mapper.createObjectNode();
-        l.put("id", locationId.toString());
+        l.put("id", locationId);
         l.put("location_type", "physical");
-        l.put("organization_id", orgId);
+        l.put("organization_id", organizationId(a.alias).toString());
         put(l, "name", s.locationName);
         if (s.latitude != null) {
             l.put("latitude", s.latitude);
             l.put("longitude", s.longitude);
         }
         ObjectNode address = l.putArray("addresses").addObject();
-        address.put("id", id("address", locationId.toString()).toString());
-        address.put("location_id", locationId.toString());
+        address.put("id", id("address", locationId).toString());
+        address.put("location_id", locationId);
         address.put("address_1", s.address);
         address.put("city", s.municipality);
-        put(address, "postal_code", s.postalCode);
-        put(address, "country", a.country);
+        address.put("state_province", "");
+        address.put("postal_code", s.postalCode == null ? "" : s.postalCode);
+        address.put("country", a.country);
         address.put("address_type", "physical");
         return l;
     }
 
-    private ObjectNode service(DirectoryService s, String orgId, AgencyProfile a, ObjectNode location) {
-        String sid = s.id.toString();
+    /** A service's link to its location, with the location and the service's one-to-one fields. */
+    public ObjectNode serviceAtLocation(DirectoryService s, AgencyProfile a) {
+        ObjectNode sal = mapper.createObjectNode();
+        sal.put("id", serviceAtLocationId(s).toString());
+        sal.put("service_id", s.id.toString());
+        sal.put("location_id", locationId(s).toString());
+        sal.set("location", location(s, a));
+        sal.set("service", serviceSummary(s, a));
+        return sal;
+    }
+
+    /** A service with its one-to-one fields only, and its organization's. */
+    public ObjectNode serviceSummary(DirectoryService s, AgencyProfile a) {
         ObjectNode n = mapper.createObjectNode();
-        n.put("id", sid);
-        n.put("organization_id", orgId);
+        n.put("id", s.id.toString());
+        n.put("organization_id", organizationId(a.alias).toString());
         n.put("name", s.name);
         put(n, "description", s.description);
         put(n, "email", s.contactEmail);
@@ -168,8 +225,15 @@ public class HsdsExport {
         if (s.maxAge != null) {
             n.put("maximum_age", s.maxAge);
         }
-        n.put("last_modified", timestamp(s.updatedAt));
+        put(n, "last_modified", timestamp(s.updatedAt));
+        return n;
+    }
 
+    /** A fully nested service, with its organization's one-to-one fields. */
+    public ObjectNode service(DirectoryService s, AgencyProfile a) {
+        ObjectNode n = serviceSummary(s, a);
+        String sid = s.id.toString();
+        n.set("organization", organizationSummary(a));
         ArrayNode phones = n.putArray("phones");
         if (s.contactPhone != null) {
             phones.add(phone(id("service-phone", sid), "service_id", sid, s.contactPhone));
@@ -208,13 +272,12 @@ public class HsdsExport {
         }
 
         ArrayNode atLocations = n.putArray("service_at_locations");
-        if (location != null) {
+        if (s.municipality != null) {
             ObjectNode sal = atLocations.addObject();
-            String lid = location.get("id").asText();
-            sal.put("id", id("service-at-location", sid, lid).toString());
+            sal.put("id", serviceAtLocationId(s).toString());
             sal.put("service_id", sid);
-            sal.put("location_id", lid);
-            sal.set("location", location.deepCopy());
+            sal.put("location_id", locationId(s).toString());
+            sal.set("location", location(s, a));
         }
 
         ArrayNode languages = n.putArray("languages");
@@ -272,7 +335,7 @@ public class HsdsExport {
 
     private ObjectNode attribute(String serviceId, String linkType, String taxonomy, String code, String name,
                                  String description) {
-        String termId = id("taxonomy-term", taxonomy, code).toString();
+        String termId = termId(taxonomy, code).toString();
         ObjectNode attribute = mapper.createObjectNode();
         attribute.put("id", id("attribute", serviceId, taxonomy, code).toString());
         attribute.put("link_id", serviceId);
@@ -285,6 +348,7 @@ public class HsdsExport {
         term.put("name", name);
         term.put("description", description);
         term.put("taxonomy", taxonomy);
+        term.put("taxonomy_id", taxonomyId(taxonomy).toString());
         return attribute;
     }
 

@@ -102,7 +102,8 @@ def main():
     requests = os.path.join(out_dir, f"console-{stamp}.requests")
     with open(requests, "w") as f:
         f.write("\n".join(lines) + "\n")
-    results = {"command": "deploy/local/bench.d/console.py", "sessions": SESSIONS, "pages": weights, "runs": []}
+    results = {"command": "deploy/local/bench.d/console.py", "sessions": SESSIONS, "pages": weights, "runs": [],
+               "load_before": os.getloadavg()[0]}
     for clients in CLIENTS:
         threads = str(min(THREADS, clients))
         base = ["wrk", "-t", threads, "-c", str(clients), "--timeout", "10s", "-s", os.path.join(HERE, "console.lua"),
@@ -115,6 +116,7 @@ def main():
             r = json.load(f)
         r["clients"] = clients
         r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+        r["load_after"] = os.getloadavg()[0]
         results["runs"].append(r)
     os.remove(requests)  # it holds session cookies
     with open(os.path.join(out_dir, f"console-{stamp}.json"), "w") as f:
@@ -124,7 +126,8 @@ def main():
         l = r["latency_us"]
         errors = sum(r["errors"].values())
         print(f"{'pages':<10}{r['clients']:>8}{r['rps']:>9.0f}{l['p50'] / 1000:>9.1f}{l['p95'] / 1000:>9.1f}"
-              f"{l['p99'] / 1000:>9.1f}{errors:>8}   (target p95 < 150 ms)")
+              f"{l['p99'] / 1000:>9.1f}{errors:>8}   (target p95 < 150 ms; load {results['load_before']:.1f} "
+              f"before, {r['load_after']:.1f} after: other work on the 2 cores inflates these)")
     for w in weights:
         print(f"{w['path']:<40} {w['sent_bytes'] / 1024:7.1f} KB sent, {w['unpacked_bytes'] / 1024:7.1f} KB unpacked"
               f"   (target < 200 KB)")

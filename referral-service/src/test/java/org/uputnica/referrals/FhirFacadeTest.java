@@ -360,6 +360,30 @@ class FhirFacadeTest extends WithKafka {
         given().auth().oauth2(ana).get("/fhir/Patient/" + UUID.randomUUID()).then().statusCode(404);
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyIsTheSameReferral() {
+        UUID caseId = TestReferrals.caseOwnedBy(kafka, em, "csr-kikinda");
+        String bundle = FHIR.newJsonParser().encodeResourceToString(referralBundle(caseId, "udruzenje-rod", b -> {
+        }));
+        String key = UUID.randomUUID().toString();
+        String ana = Tokens.of("ana.csr");
+        String first = given().auth().oauth2(ana).contentType(FHIR_JSON).header("Idempotency-Key", key).body(bundle)
+                .post("/fhir").then().statusCode(200).contentType(startsWith(FHIR_JSON))
+                .extract().path("entry[1].resource.id");
+        // the same Bundle, spaced otherwise: the same request, the first answer again
+        String spaced = FHIR.newJsonParser().setPrettyPrint(true)
+                .encodeResourceToString(FHIR.newJsonParser().parseResource(bundle));
+        String again = given().auth().oauth2(ana).contentType(FHIR_JSON).header("Idempotency-Key", key).body(spaced)
+                .post("/fhir").then().statusCode(200).contentType(startsWith(FHIR_JSON))
+                .header("Idempotent-Replayed", "true").extract().path("entry[1].resource.id");
+        assertEquals(first, again);
+        // another Bundle under the same key
+        outcome(given().auth().oauth2(ana).contentType(FHIR_JSON).header("Idempotency-Key", key)
+                .body(bundle.replace("nakon smještaja", "u školi")).post("/fhir"), 422, "idempotency-key-reused");
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from referral where case_id = :id")
+                .setParameter("id", caseId).getSingleResult()).longValue(), "one referral, whatever the retries");
+    }
+
     static void outcome(io.restassured.response.Response response, int status, String problem) {
         response.then().statusCode(status).contentType(startsWith(FHIR_JSON))
                 .body("resourceType", equalTo("OperationOutcome"))

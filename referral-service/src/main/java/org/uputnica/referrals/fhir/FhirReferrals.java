@@ -1,5 +1,8 @@
 package org.uputnica.referrals.fhir;
 
+import jakarta.ws.rs.core.Response;
+import org.uputnica.platform.idempotency.IdempotentRequest;
+import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -48,7 +51,12 @@ class FhirReferrals {
         this.validator = validator;
     }
 
-    Bundle create(Caller caller, Bundle transaction) {
+    /**
+     * Sends the referral a transaction Bundle describes; with an Idempotency-Key ({@code key}, null without one) a
+     * retry gets the first answer, as {@code POST /api/v1/referrals} does. {@code answer} renders the
+     * transaction-response Bundle.
+     */
+    Response create(Caller caller, Bundle transaction, IdempotentRequest key, Function<Bundle, Response> answer) {
         ReferralBundle request = ReferralBundle.read(transaction);
         Task task = (Task) request.taskEntry().getResource();
         String requester = ReferralBundle.agency(task.getRequester(), "Task.requester");
@@ -56,8 +64,11 @@ class FhirReferrals {
             throw FhirProblems.unprocessable("Task.requester", "must be your agency, " + caller.agency());
         }
         requireValid(request.input());
-        ReferralView created = sending.create(caller, request.input());
+        return sending.create(caller, request.input(), key,
+                created -> answer.apply(transactionResponse(transaction, request, created)));
+    }
 
+    private static Bundle transactionResponse(Bundle transaction, ReferralBundle request, ReferralView created) {
         Bundle answer = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
             Bundle.BundleEntryResponseComponent response = answer.addEntry().getResponse();

@@ -1,5 +1,9 @@
 package org.uputnica.referrals.fhir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.uputnica.platform.idempotency.IdempotentRequest;
+import org.uputnica.platform.idempotency.Idempotency;
+import org.uputnica.identity.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -57,17 +61,21 @@ import java.util.UUID;
 @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.COORDINATOR})
 public class FhirResource {
     public static final String FHIR_JSON = "application/fhir+json";
+    private static final ObjectMapper MEMBERS = new ObjectMapper();
 
     private final FhirJson json;
     private final FhirReferrals referrals;
     private final CurrentCaller caller;
     private final ReferralAccess access;
+    private final Idempotency idempotency;
 
-    FhirResource(FhirJson json, FhirReferrals referrals, CurrentCaller caller, ReferralAccess access) {
+    FhirResource(FhirJson json, FhirReferrals referrals, CurrentCaller caller, ReferralAccess access,
+                 Idempotency idempotency) {
         this.json = json;
         this.referrals = referrals;
         this.caller = caller;
         this.access = access;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -93,7 +101,7 @@ public class FhirResource {
     @RequestBody(required = true, content = @Content(mediaType = FHIR_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 Bundle of type transaction")))
     @APIResponse(responseCode = "200", description = "transaction-response Bundle: the Task and the ServiceRequest "
-            + "created", content = @Content(mediaType = FHIR_JSON,
+            + "created (also a retry with the same Idempotency-Key and Bundle: the first answer again)", content = @Content(mediaType = FHIR_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 Bundle")))
     @APIResponse(responseCode = "400", description = "Not a FHIR R4 JSON Bundle, or an unknown agency",
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
@@ -101,13 +109,28 @@ public class FhirResource {
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
     @APIResponse(responseCode = "409", description = "The consent does not allow this sending",
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
-    @APIResponse(responseCode = "422", description = "A Bundle the facade cannot map to a referral",
+    @APIResponse(responseCode = "422", description = "A Bundle the facade cannot map to a referral, or an "
+            + "Idempotency-Key used before with another Bundle (idempotency-key-reused)",
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
-    public Response transaction(String body, @Context UriInfo uri) {
-        Bundle answer = referrals.create(caller.get(), json.parse(body, Bundle.class));
-        return fhir(Response.ok(), answer);
+    public Response transaction(String body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @Context UriInfo uri) {
+        Bundle transaction = json.parse(body, Bundle.class);
+        Caller me = caller.get();
+        // the key's request is the Bundle as JSON members, so that another spacing or member order is the same request
+        IdempotentRequest key = idempotency.request(idempotencyKey, me.agency(), me.userId(), "POST", uri.getPath(),
+                members(body));
+        Response answer = referrals.create(me, transaction, key, bundle -> fhir(Response.ok(), bundle));
+        return Response.fromResponse(answer).type(FHIR_JSON).build();
+    }
+
+    private static Object members(String body) {
+        try {
+            return MEMBERS.readValue(body, Object.class);
+        } catch (java.io.IOException parsedByHapiAlready) {
+            return body;
+        }
     }
 
     @GET

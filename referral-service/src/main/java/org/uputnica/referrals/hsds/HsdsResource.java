@@ -69,7 +69,8 @@ public class HsdsResource {
 
     @GET
     @Operation(summary = "About this HSDS API", description = "The HSDS version and where its OpenAPI document is.")
-    @APIResponse(responseCode = "200", description = "version, profile and openapi_url")
+    @APIResponse(responseCode = "200", description = "version, profile and openapi_url",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "429", description = "Too many requests from this address (rate-limited)",
             headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "limit", value = RATE_LIMITED)))

@@ -51,7 +51,7 @@ public class WebhookPlanner {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String payload = EventJson.write(event);
         int queued = 0;
-        for (String agency : agencies) {
+        for (String agency : new java.util.TreeSet<>(agencies)) { // one order of the subscriptions' row locks
             queued += queue(event, agency, null, payload, now);
         }
         return queued;
@@ -60,7 +60,9 @@ public class WebhookPlanner {
     /**
      * One delivery per webhook of the agency that asked for the type and has not got this event yet. Each takes the
      * next of its webhook's event numbers (the row lock on the subscription keeps them in order and without gaps):
-     * an FHIR notification's {@code event-number}.
+     * an FHIR notification's {@code event-number}. Both intake channels take the event feed's writers' lock
+     * ({@link org.uputnica.notifications.feed.EventFeed#append}) before they come here, so these row locks are taken
+     * one transaction at a time and cannot deadlock.
      */
     private int queue(EventEnvelope event, String agency, java.util.UUID item, String payload, OffsetDateTime now) {
         return em.createNativeQuery("""

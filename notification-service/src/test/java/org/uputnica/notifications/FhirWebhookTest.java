@@ -28,7 +28,7 @@ import static org.uputnica.notifications.WebhookDeliveryTest.PATIENCE;
 import static org.uputnica.notifications.WebhookDeliveryTest.PROBLEM;
 import static org.uputnica.notifications.WebhookDeliveryTest.assertSigned;
 import static org.uputnica.notifications.WebhookDeliveryTest.json;
-import static org.uputnica.notifications.WebhookDeliveryTest.ministry;
+import static org.uputnica.notifications.InboxApiTest.as;
 
 /** A webhook with {@code format: fhir}: FHIR R4 id-only notifications (Subscriptions Backport style) of referral changes. */
 @QuarkusTest
@@ -61,7 +61,7 @@ class FhirWebhookTest {
         if (format != null) {
             body.put("format", format);
         }
-        return ministry().contentType("application/json").body(body).when().post("/api/v1/webhooks")
+        return as("nina.admin").contentType("application/json").body(body).when().post("/api/v1/webhooks")
                 .then().statusCode(201).extract().jsonPath().getMap("$");
     }
 
@@ -76,19 +76,19 @@ class FhirWebhookTest {
 
     @Test
     void aFhirWebhookIsToldOfEachChangeOfTheTaskByASignedIdOnlyNotification() {
-        Map<String, Object> webhook = register("/fhir-ministry", List.of(SENT, ACCEPTED), "fhir");
+        Map<String, Object> webhook = register("/fhir-rod", List.of(SENT, ACCEPTED), "fhir");
         String id = (String) webhook.get("id");
         try {
             assertEquals("fhir", webhook.get("format"));
             String secret = (String) webhook.get("secret");
 
-            ReferralEvents.Data referral = between("csr-kikinda", "minrzs");
+            ReferralEvents.Data referral = between("csr-kikinda", "udruzenje-rod");
             send(bootstrap, referral.event(EventType.REFERRAL_SENT),
-                    referral.status("ACKNOWLEDGED", "SENT").actedBy("minrzs").event(EventType.REFERRAL_ACKNOWLEDGED),
+                    referral.status("ACKNOWLEDGED", "SENT").actedBy("udruzenje-rod").event(EventType.REFERRAL_ACKNOWLEDGED),
                     referral.status("ACCEPTED", "ACKNOWLEDGED").event(EventType.REFERRAL_ACCEPTED));
 
-            await().atMost(PATIENCE).until(() -> about("/fhir-ministry", referral.referralId).size() == 2);
-            List<WebhookReceiver.Received> requests = about("/fhir-ministry", referral.referralId);
+            await().atMost(PATIENCE).until(() -> about("/fhir-rod", referral.referralId).size() == 2);
+            List<WebhookReceiver.Received> requests = about("/fhir-rod", referral.referralId);
             requests.forEach(r -> assertSigned(r, secret));
             requests.forEach(r -> assertEquals("application/fhir+json", r.contentType()));
 
@@ -122,7 +122,7 @@ class FhirWebhookTest {
             assertFalse(all.contains("csr-kikinda") || all.contains("caseId") || all.contains(referral.caseId.toString()),
                     "ids of the Task only: no parties, no case");
         } finally {
-            ministry().when().delete("/api/v1/webhooks/" + id).then().statusCode(204);
+            as("nina.admin").when().delete("/api/v1/webhooks/" + id).then().statusCode(204);
         }
     }
 
@@ -136,23 +136,23 @@ class FhirWebhookTest {
         Map<String, Object> plain = register("/plain", List.of(SENT), null);
         try {
             assertEquals("cloudevents", plain.get("format"));
-            ministry().when().get("/api/v1/webhooks/" + plain.get("id")).then().statusCode(200).body("format", equalTo("cloudevents"));
+            as("nina.admin").when().get("/api/v1/webhooks/" + plain.get("id")).then().statusCode(200).body("format", equalTo("cloudevents"));
         } finally {
-            ministry().when().delete("/api/v1/webhooks/" + plain.get("id")).then().statusCode(204);
+            as("nina.admin").when().delete("/api/v1/webhooks/" + plain.get("id")).then().statusCode(204);
         }
 
-        ministry().contentType("application/json")
+        as("nina.admin").contentType("application/json")
                 .body(Map.of("url", receiver.url("/x"), "format", "fhir",
                         "eventTypes", List.of(SENT, EventType.CASE_CONSENT_RECORDED.value())))
                 .when().post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:uputnica:problem:validation"))
                 .body("errors.field", equalTo(List.of("eventTypes[1]")))
                 .body("errors[0].message", containsString("referral events only"));
-        ministry().contentType("application/json")
+        as("nina.admin").contentType("application/json")
                 .body(Map.of("url", receiver.url("/x"), "format", "hl7v2", "eventTypes", List.of(SENT)))
                 .when().post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", equalTo(List.of("format")));
-        assertTrue(ministry().when().get("/api/v1/webhooks").then().extract().jsonPath().getList("url")
+        assertTrue(as("nina.admin").when().get("/api/v1/webhooks").then().extract().jsonPath().getList("url")
                 .stream().noneMatch(u -> u.toString().endsWith("/x")));
     }
 }

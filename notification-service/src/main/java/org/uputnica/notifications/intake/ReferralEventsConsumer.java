@@ -60,13 +60,15 @@ public class ReferralEventsConsumer {
     }
 
     void route(EventEnvelope event) {
-        // the inbox item and the queued deliveries commit with the processed event: all of them, once, or none
+        // the inbox item and the queued deliveries commit with the processed event: all of them, once, or none.
+        // The feed first: its writers' lock is then taken before the webhooks' rows (WebhookPlanner draws event
+        // numbers under their row locks), in the same order as the case events' intake, so the two cannot deadlock.
+        feed.append(event, FeedAudience.of(event));
         for (Notice notice : NoticeRouting.route(event)) {
             items.deliver(event, notice).ifPresent(item -> {
                 emails.plan(event, notice, item);
                 webhooks.plan(event, notice, item);
             });
         }
-        feed.append(event, FeedAudience.of(event));
     }
 }

@@ -61,6 +61,12 @@ public interface WebhookConfig {
      */
     String secretKey();
 
+    /**
+     * The referral-service's public FHIR base (e.g. {@code https://uputnica.gov.rs/fhir}): an FHIR webhook's
+     * notification names its Task by the full URL under it. Unset: by the relative reference {@code Task/{id}}.
+     */
+    Optional<String> fhirBase();
+
     Retry retry();
 
     interface Retry {

@@ -69,7 +69,8 @@ public class WebhookDispatcher {
     private ExecutorService workers;
 
     /** What one attempt needs, read in the claiming transaction. */
-    private record Outgoing(UUID id, String url, UUID subscriptionId, String secret, String previousSecret, String payload) {
+    private record Outgoing(UUID id, String url, UUID subscriptionId, String secret, String previousSecret, String payload,
+                            WebhookFormat format, long eventNumber) {
     }
 
     /** What one attempt got: a status code, or the failure that kept any answer from coming. */
@@ -149,13 +150,15 @@ public class WebhookDispatcher {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            select d.id, s.url, s.id as subscription_id, s.secret, s.previous_secret, d.payload
+                            select d.id, s.url, s.id as subscription_id, s.secret, s.previous_secret, d.payload,
+                                   s.format, coalesce(d.event_number, 0)
                             from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
                             where d.id in (:ids)""")
                     .setParameter("ids", ids)
                     .getResultList();
             return rows.stream()
-                    .map(r -> new Outgoing((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5]))
+                    .map(r -> new Outgoing((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+                            WebhookFormat.of((String) r[6]).orElse(WebhookFormat.CLOUDEVENTS), ((Number) r[7]).longValue()))
                     .toList();
         });
     }
@@ -169,15 +172,20 @@ public class WebhookDispatcher {
         }
         long timestamp = clock.instant().getEpochSecond();
         String id = out.id().toString();
+        boolean fhir = out.format() == WebhookFormat.FHIR;
+        String body = fhir
+                ? FhirNotification.of(out.id(), out.subscriptionId(), out.eventNumber(), out.payload(), config.fhirBase(),
+                        OffsetDateTime.now(clock))
+                : out.payload();
         HttpRequest request = HttpRequest.newBuilder(URI.create(out.url()))
                 .timeout(config.requestTimeout()) // until the headers
-                .header("Content-Type", "application/json")
+                .header("Content-Type", fhir ? FhirNotification.CONTENT_TYPE : "application/json")
                 .header("User-Agent", "Uputnica-Webhooks/1")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", WebhookSignature.signAll(
-                        secrets.signing(out.subscriptionId(), out.secret(), out.previousSecret()), id, timestamp, out.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(out.payload()))
+                        secrets.signing(out.subscriptionId(), out.secret(), out.previousSecret()), id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         long started = System.nanoTime();
         Duration deadline = config.attemptDeadline();

@@ -36,21 +36,7 @@ public class WebhookPlanner {
         }
         em.flush(); // the deliveries reference the item, written through the session a moment ago
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return em.createNativeQuery("""
-                        insert into webhook_delivery (id, subscription_id, event_id, event_type, inbox_item_id, payload,
-                                                      status, attempts, window_attempts, retry_from, next_attempt_at,
-                                                      created_at)
-                        select gen_random_uuid(), s.id, :event, :type, :item, :payload, 'PENDING', 0, 0, :now, :now, :now
-                        from webhook_subscription s
-                        where s.agency = :agency and s.removed_at is null and :type = any(s.event_types)
-                        on conflict do nothing""")
-                .setParameter("event", event.id())
-                .setParameter("type", event.type())
-                .setParameter("item", item.id)
-                .setParameter("payload", EventJson.write(event))
-                .setParameter("now", now)
-                .setParameter("agency", notice.recipient().agency())
-                .executeUpdate();
+        return queue(event, notice.recipient().agency(), item.id, EventJson.write(event), now);
     }
 
     /**
@@ -65,21 +51,40 @@ public class WebhookPlanner {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String payload = EventJson.write(event);
         int queued = 0;
-        for (String agency : agencies) {
-            queued += em.createNativeQuery("""
-                            insert into webhook_delivery (id, subscription_id, event_id, event_type, payload, status,
-                                                          attempts, window_attempts, retry_from, next_attempt_at, created_at)
-                            select gen_random_uuid(), s.id, :event, :type, :payload, 'PENDING', 0, 0, :now, :now, :now
-                            from webhook_subscription s
-                            where s.agency = :agency and s.removed_at is null and :type = any(s.event_types)
-                            on conflict do nothing""")
-                    .setParameter("event", event.id())
-                    .setParameter("type", event.type())
-                    .setParameter("payload", payload)
-                    .setParameter("now", now)
-                    .setParameter("agency", agency)
-                    .executeUpdate();
+        for (String agency : new java.util.TreeSet<>(agencies)) { // one order of the subscriptions' row locks
+            queued += queue(event, agency, null, payload, now);
         }
         return queued;
+    }
+
+    /**
+     * One delivery per webhook of the agency that asked for the type and has not got this event yet. Each takes the
+     * next of its webhook's event numbers (the row lock on the subscription keeps them in order and without gaps):
+     * an FHIR notification's {@code event-number}. Both intake channels take the event feed's writers' lock
+     * ({@link org.uputnica.notifications.feed.EventFeed#append}) before they come here, so these row locks are taken
+     * one transaction at a time and cannot deadlock.
+     */
+    private int queue(EventEnvelope event, String agency, java.util.UUID item, String payload, OffsetDateTime now) {
+        return em.createNativeQuery("""
+                        with target as (
+                            update webhook_subscription s set events_planned = s.events_planned + 1
+                            where s.agency = :agency and s.removed_at is null and :type = any(s.event_types)
+                              and not exists (select 1 from webhook_delivery d
+                                              where d.subscription_id = s.id and d.event_id = :event)
+                            returning s.id, s.events_planned)
+                        insert into webhook_delivery (id, subscription_id, event_id, event_type, inbox_item_id, payload,
+                                                      status, attempts, window_attempts, retry_from, next_attempt_at,
+                                                      created_at, event_number)
+                        select gen_random_uuid(), t.id, :event, :type, cast(nullif(:item, '') as uuid), :payload, 'PENDING', 0, 0,
+                               :now, :now, :now, t.events_planned
+                        from target t
+                        on conflict do nothing""")
+                .setParameter("event", event.id())
+                .setParameter("type", event.type())
+                .setParameter("item", item == null ? "" : item.toString())
+                .setParameter("payload", payload)
+                .setParameter("now", now)
+                .setParameter("agency", agency)
+                .executeUpdate();
     }
 }

@@ -67,13 +67,20 @@ public class WebhookResource {
                     + "(GET /api/v1/events), as the AsyncAPI document lists them: the referral events "
                     + "(org.uputnica.referral.*.v1) and the case events of consents, transfers and record links "
                     + "(org.uputnica.case.consent-recorded.v1, consent-withdrawn, transferred, records-linked, "
-                    + "records-unlinked). A webhook gets the events its agency's feed shows, no others.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ministry register",
-            value = "{\"url\": \"https://integracije.minrzs.gov.rs/uputnica/events\", "
-                    + "\"eventTypes\": [\"org.uputnica.referral.sent.v1\", \"org.uputnica.referral.overdue.v1\"]}")))
+                    + "records-unlinked). A webhook gets the events its agency's feed shows, no others. "
+                    + "format: cloudevents (default) posts each event's CloudEvent JSON; fhir posts an FHIR R4 id-only "
+                    + "notification Bundle naming Task/{referralId} (application/fhir+json) and takes referral events only.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "ministry register",
+                    value = "{\"url\": \"https://integracije.minrzs.gov.rs/uputnica/events\", "
+                            + "\"eventTypes\": [\"org.uputnica.referral.sent.v1\", \"org.uputnica.referral.overdue.v1\"]}"),
+            @ExampleObject(name = "health centre, FHIR notifications",
+                    value = "{\"url\": \"https://his.dzkikinda.rs/fhir-notifications\", \"format\": \"fhir\", "
+                            + "\"eventTypes\": [\"org.uputnica.referral.accepted.v1\", \"org.uputnica.referral.completed.v1\"]}")}))
     @APIResponse(responseCode = "201", description = "Registered; the body holds the secret",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "A bad URL (not absolute http(s), credentials in it, http where https is required) or event type")
+    @APIResponse(responseCode = "400", description = "A bad URL (not absolute http(s), credentials in it, http where https is required), "
+            + "event type (a fhir webhook takes referral events only) or format")
     @APIResponse(responseCode = "409", description = "Your agency has as many webhooks as allowed (webhook-limit-reached, 10 by default)")
     @APIResponse(responseCode = "422", description = "The URL's host does not resolve, or resolves to an address that is not public "
             + "(loopback, private, link-local, ...): webhook-address-not-allowed")

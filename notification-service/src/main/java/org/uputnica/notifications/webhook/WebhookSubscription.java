@@ -35,6 +35,9 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public String description;
 
+    /** {@link WebhookFormat#CLOUDEVENTS} or {@link WebhookFormat#FHIR}, as stored ({@code cloudevents}, {@code fhir}). */
+    public String format;
+
     @Column(name = "created_by")
     public String createdBy;
 

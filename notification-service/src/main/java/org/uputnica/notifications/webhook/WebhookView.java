@@ -14,6 +14,8 @@ public record WebhookView(
         @Schema(example = "https://integracije.minrzs.gov.rs/uputnica/events") String url,
         @Schema(example = "[\"org.uputnica.referral.sent.v1\"]") List<String> eventTypes,
         @Schema(example = "Ministry case register") String description,
+        @Schema(description = "What each delivery carries", enumeration = {"cloudevents", "fhir"}, example = "cloudevents")
+        String format,
         OffsetDateTime createdAt,
         @Schema(description = "Only in the answer to the registration or a rotation: the signing secret (Standard Webhooks, whsec_...). "
                 + "Store it; it is never shown again.", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
@@ -24,7 +26,7 @@ public record WebhookView(
 
     /** @param plainSecret the secret just issued, to show once; null otherwise */
     static WebhookView of(WebhookSubscription s, String plainSecret) {
-        return new WebhookView(s.id, s.url, List.of(s.eventTypes), s.description, s.createdAt, plainSecret,
+        return new WebhookView(s.id, s.url, List.of(s.eventTypes), s.description, s.format, s.createdAt, plainSecret,
                 s.previousSecret != null, s.secretRotatedAt);
     }
 }

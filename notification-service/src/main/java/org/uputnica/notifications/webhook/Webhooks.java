@@ -67,12 +67,20 @@ public class Webhooks {
     public WebhookView register(Caller caller, WebhookInput input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String url = checkUrl(input.url().trim(), errors);
+        WebhookFormat format = input.format() == null ? WebhookFormat.CLOUDEVENTS
+                : WebhookFormat.of(input.format()).orElse(null);
+        if (format == null) {
+            errors.add(new Problem.FieldError("format", "must be one of " + WebhookFormat.names()));
+        }
         Set<String> types = new LinkedHashSet<>();
-        List<String> allowed = subscribableTypes();
+        List<String> allowed = format == WebhookFormat.FHIR ? fhirTypes() : subscribableTypes();
         for (int i = 0; i < input.eventTypes().size(); i++) {
             String type = input.eventTypes().get(i);
             if (allowed.contains(type)) {
                 types.add(type);
+            } else if (format == WebhookFormat.FHIR && subscribableTypes().contains(type)) {
+                errors.add(new Problem.FieldError("eventTypes[" + i + "]",
+                        "a fhir webhook receives referral events only (Task changes): one of " + allowed));
             } else {
                 errors.add(new Problem.FieldError("eventTypes[" + i + "]", "must be one of " + allowed));
             }
@@ -85,10 +93,16 @@ public class Webhooks {
             throw new ProblemException(422, ADDRESS_NOT_ALLOWED, "Endpoint address not allowed", "url: " + NOT_PUBLIC,
                     List.of(new Problem.FieldError("url", NOT_PUBLIC)));
         }
-        return QuarkusTransaction.requiringNew().call(() -> save(caller, url, types, input.description()));
+        return QuarkusTransaction.requiringNew().call(() -> save(caller, url, types, input.description(), format));
     }
 
-    private WebhookView save(Caller caller, String url, Set<String> types, String description) {
+    /** The event types a {@code fhir} webhook may ask for: those about one referral, each a change of its Task. */
+    public static List<String> fhirTypes() {
+        return subscribableTypes().stream()
+                .filter(t -> EventType.fromValue(t).map(EventType::aboutAReferral).orElse(false)).toList();
+    }
+
+    private WebhookView save(Caller caller, String url, Set<String> types, String description, WebhookFormat format) {
         // one registration of an agency at a time, so that two at once cannot both pass the cap
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "webhooks:" + caller.agency()).getSingleResult();
@@ -104,6 +118,7 @@ public class Webhooks {
         String secret = secrets.issue(s);
         s.eventTypes = types.toArray(String[]::new);
         s.description = description;
+        s.format = format.value();
         s.createdBy = caller.userId();
         s.createdAt = OffsetDateTime.now(clock);
         s.persist();

@@ -331,6 +331,14 @@ class FhirFacadeTest extends WithKafka {
                 .post("/fhir"), 400, "fhir-malformed");
         outcome(given().auth().oauth2(ana).contentType(FHIR_JSON).body("{\"resourceType\": \"Patient\"}")
                 .post("/fhir"), 400, "fhir-malformed");
+        // two JSON values and trailing junk: the JSON reader's complaint, without its class names
+        io.restassured.response.Response twoValues = given().auth().oauth2(ana).contentType(FHIR_JSON)
+                .body("{\"a\":1}{\"b\":2}x").post("/fhir");
+        outcome(twoValues, 400, "fhir-malformed");
+        assertFalse(twoValues.asString().contains("com.fasterxml"), twoValues.asString());
+        // a malformed Task for an id that names no Task: the body is read first
+        outcome(given().auth().oauth2(marko).contentType(FHIR_JSON).body("[{}]").put("/fhir/Task/zz-none"), 400,
+                "fhir-malformed");
         outcome(given().auth().oauth2(ana).contentType(FHIR_JSON).body("{\"resourceType\": \"Bundle\", \"type\": "
                 + "\"transaction\", \"colour\": \"red\"}").post("/fhir"), 400, "fhir-malformed");
         outcome(given().auth().oauth2(marko).contentType(FHIR_JSON).body("{\"resourceType\": \"Task\", \"status\": "

@@ -29,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AccessMatrixIT {
     static final String TABLE = "/access/access-matrix.csv";
     /** The referral-service's public HSDS API (docs/hsds.md): open to everyone, with or without a token. */
-    static final String PUBLIC_PREFIX = "/hsds";
+    /** The public directory (docs/hsds.md) and the FHIR CapabilityStatement (docs/fhir.md): open without a token. */
+    static boolean isPublic(String path) {
+        return path.startsWith("/hsds") || path.equals("/fhir/metadata");
+    }
     static final String REQUESTS = "/access/requests.json";
 
     static Map<String, String> baseUrls;

@@ -19,8 +19,8 @@ class AccessMatrixRulesTest {
         AccessTable table = AccessTable.load(AccessMatrixIT.TABLE);
         assertFalse(table.rows.isEmpty());
         for (AccessTable.Row row : table.rows) {
-            if (row.path().startsWith(AccessMatrixIT.PUBLIC_PREFIX)) {
-                // the public HSDS API (docs/hsds.md): everyone, without a token
+            if (AccessMatrixIT.isPublic(row.path())) {
+                // the public HSDS API and FHIR metadata: everyone, without a token
                 assertTrue(Arrays.stream(Persona.values()).allMatch(p -> !row.allowed().get(p).isEmpty()), row.label());
                 continue;
             }
@@ -77,13 +77,14 @@ class AccessMatrixRulesTest {
     }
 
     /**
-     * An agency's integration may do what a caseworker of its agency may, and besides only keep the agency's webhooks
-     * and read its agency's case figures: never a supervisor's, coordinator's or admin's right.
+     * An agency's integration may do what a caseworker of its agency may, and besides only keep the agency's webhooks,
+     * read its agency's event feed and its agency's case figures: never a supervisor's, coordinator's or admin's right.
      */
     @Test
     void anIntegrationIsAllowedNoMoreThanACaseworkerBesidesWebhooksAndItsFigures() {
         for (AccessTable.Row row : AccessTable.load(AccessMatrixIT.TABLE).rows) {
-            if (row.path().startsWith("/api/v1/webhooks") || row.path().startsWith("/api/v1/cases/statistics")) {
+            if (row.path().startsWith("/api/v1/webhooks") || row.path().startsWith("/api/v1/events")
+                    || row.path().startsWith("/api/v1/cases/statistics")) {
                 continue;
             }
             assertTrue(row.allowed().get(Persona.CASEWORKER).containsAll(row.allowed().get(Persona.INTEGRATOR)),

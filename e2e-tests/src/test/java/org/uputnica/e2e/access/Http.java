@@ -26,8 +26,37 @@ final class Http {
             }
         }
 
+        /** problem+json, or under /fhir its FHIR form: an OperationOutcome naming the problem type (docs/fhir.md). */
         boolean isProblem() {
-            return contentType != null && contentType.startsWith("application/problem+json");
+            return contentType != null && (contentType.startsWith("application/problem+json") || isOutcome());
+        }
+
+        boolean isOutcome() {
+            if (contentType == null || !contentType.startsWith("application/fhir+json")) {
+                return false;
+            }
+            try {
+                return "OperationOutcome".equals(json().path("resourceType").asText());
+            } catch (IllegalStateException notJson) {
+                return false;
+            }
+        }
+
+        /** The problem type (urn:uputnica:problem:…) of a problem or OperationOutcome, else "-". */
+        String problemType() {
+            if (!isProblem()) {
+                return "-";
+            }
+            try {
+                if (isOutcome()) {
+                    JsonNode coding = json().path("issue").path(0).path("details").path("coding").path(0);
+                    return "urn:uputnica:problem".equals(coding.path("system").asText())
+                            ? "urn:uputnica:problem:" + coding.path("code").asText() : "-";
+                }
+                return json().path("type").asText("-");
+            } catch (IllegalStateException notJson) {
+                return "-";
+            }
         }
     }
 

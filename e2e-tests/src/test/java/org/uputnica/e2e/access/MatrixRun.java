@@ -97,7 +97,8 @@ final class MatrixRun {
         if (verdict == Verdict.DENIED) {
             cell.denied++;
             if (!reply.isProblem()) {
-                problems.add("a refusal must be application/problem+json, was " + reply.contentType());
+                problems.add("a refusal must be application/problem+json (an OperationOutcome under /fhir), was "
+                        + reply.contentType());
             }
             List<String> carried = fixtures.secrets.anyIn(reply.body(), sent);
             if (!carried.isEmpty()) {
@@ -151,16 +152,9 @@ final class MatrixRun {
 
     private static final String PROBLEM = "urn:uputnica:problem:";
 
-    /** The problem type of a problem+json answer, else "-". */
+    /** The problem type of a problem+json answer (or an OperationOutcome under /fhir), else "-". */
     private static String problemType(Http.Reply reply) {
-        if (!reply.isProblem()) {
-            return "-";
-        }
-        try {
-            return reply.json().path("type").asText("-");
-        } catch (IllegalStateException notJson) {
-            return "-";
-        }
+        return reply.problemType();
     }
 
     private static String abbreviate(String body) {

@@ -9,6 +9,7 @@ import org.uputnica.client.Uputnica;
 import org.uputnica.client.WebhookVerifier;
 import org.uputnica.client.cases.api.CasesApi;
 import org.uputnica.client.cases.api.ConsentApi;
+import org.uputnica.client.cases.model.CaseCategory;
 import org.uputnica.client.cases.model.CaseView;
 import org.uputnica.client.cases.model.ConsentInput;
 import org.uputnica.client.cases.model.GivenBy;
@@ -104,15 +105,15 @@ class ClientLibraryIT {
         // a webhook for the answers, with its secret shown once
         WebhookView hook = new WebhooksApi(ministry.notifications()).webhookResourceRegister(new WebhookInput()
                 .url("http://localhost:" + receiver.getAddress().getPort() + "/hooks")
-                .eventTypes(List.of("referral.accepted")).description("ClientLibraryIT"));
+                .eventTypes(List.of("org.uputnica.referral.accepted.v1")).description("ClientLibraryIT"));
         WebhookVerifier verifier = new WebhookVerifier(hook.getSecret());
         String feedStart = new EventFeedApi(ministry.notifications())
                 .eventFeedResourceRead(null, 1000, java.time.OffsetDateTime.now().minusMinutes(1)).getNext();
 
         // the case and the consent
         CaseView opened = new CasesApi(ministry.cases()).caseResourceOpen(new NewCase().person(new PersonInput()
-                .givenName("Adnan").familyName("Mehmedović").dateOfBirth(LocalDate.of(2012, 4, 2)).sex(Sex.MALE)),
-                UUID.randomUUID().toString());
+                .givenName("Adnan").familyName("Mehmedović").dateOfBirth(LocalDate.of(2012, 4, 2)).sex(Sex.MALE))
+                .category(CaseCategory.RETURNEE), UUID.randomUUID().toString());
         UUID consentId = new ConsentApi(ministry.cases()).consentResourceRecord(opened.getId(), new ConsentInput()
                 .givenBy(GivenBy.PARENT).giverName("Emina Mehmedović").purpose("Psychosocial support")
                 .toAgency("csr-kikinda").data(Set.of(org.uputnica.client.cases.model.SharedData.IDENTITY))
@@ -146,8 +147,8 @@ class ClientLibraryIT {
                     List<String> types = page.getEvents().stream().map(FeedEntry::getEvent)
                             .filter(e -> String.valueOf(e.getData()).contains(sent.getId().toString()))
                             .map(e -> e.getType()).toList();
-                    return types.indexOf("referral.sent") >= 0
-                            && types.indexOf("referral.sent") < types.indexOf("referral.accepted");
+                    int sentAt = types.indexOf("org.uputnica.referral.sent.v1");
+                    return sentAt >= 0 && sentAt < types.indexOf("org.uputnica.referral.accepted.v1");
                 });
 
         // the webhook delivered it, signed

@@ -49,9 +49,12 @@ final class HostileRequests {
             "GET /api/v1/protocols/{code}/versions", "protocols are the rules every agency works by",
             "GET /api/v1/protocols/{code}/versions/{version}", "protocols are the rules every agency works by");
 
-    /** The referral-service's public HSDS API (docs/hsds.md): no token needed, and one sent is not looked at. */
+    /**
+     * The referral-service's public HSDS API (docs/hsds.md) and FHIR CapabilityStatement (docs/fhir.md): no token
+     * needed, and one sent is not looked at.
+     */
     static boolean isPublic(Operation op) {
-        return op.path.equals("/hsds") || op.path.startsWith("/hsds/");
+        return op.path.equals("/hsds") || op.path.startsWith("/hsds/") || op.path.equals("/fhir/metadata");
     }
 
     /**

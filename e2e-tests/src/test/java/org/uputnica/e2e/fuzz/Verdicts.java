@@ -60,8 +60,10 @@ final class Verdicts {
         if (r.bareAnswerAllowed != null && r.expectedStatuses.contains(status) && (a.body() == null || a.body().length == 0)) {
             return v;
         }
-        if (r.target.startsWith("/fhir")) {
-            return outcome(v, a, status, r); // the FHIR facade answers OperationOutcomes (docs/fhir.md)
+        // the FHIR facade answers OperationOutcomes (docs/fhir.md); a method or an Accept the HTTP layer refuses
+        // before any resource is chosen (405, 406) is problem+json, as on every other path
+        if (r.target.startsWith("/fhir") && status != 405 && status != 406) {
+            return outcome(v, a, status, r);
         }
         if (!"application/problem+json".equals(mediaType(a))) {
             v.add("Content-Type " + a.header("content-type") + ", not application/problem+json");

@@ -47,8 +47,10 @@ public class FhirJson {
         try {
             parsed = parser().parseResource(body);
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            // the parser's message names the element and the line, never data of ours
-            throw FhirProblems.malformed("not a valid FHIR R4 JSON resource: " + shorten(e.getMessage()));
+            // the parser's message names the element and the line, never data of ours; the JSON reader's may name its
+            // own classes, which are no business of the caller
+            throw FhirProblems.malformed("not a valid FHIR R4 JSON resource: "
+                    + shorten(withoutClassNames(e.getMessage())));
         }
         if (!type.isInstance(parsed)) {
             throw FhirProblems.malformed("resourceType must be " + type.getSimpleName() + ", not "
@@ -63,6 +65,11 @@ public class FhirJson {
 
     private IParser parser() {
         return context.newJsonParser();
+    }
+
+    private static String withoutClassNames(String message) {
+        return message == null ? null
+                : message.replaceAll("\\b(?:com|ca|org|java|javax|jakarta|io)\\.[A-Za-z0-9_$.]+:?\\s*", "").strip();
     }
 
     private static String shorten(String message) {

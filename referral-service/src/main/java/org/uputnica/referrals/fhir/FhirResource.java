@@ -116,8 +116,8 @@ public class FhirResource {
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
     public Response transaction(String body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Context UriInfo uri) {
+        Caller me = caller.get(); // first the token's agency (403), then the body (400)
         Bundle transaction = json.parse(body, Bundle.class);
-        Caller me = caller.get();
         // the key's request is the Bundle as JSON members, so that another spacing or member order is the same request
         IdempotentRequest key = idempotency.request(idempotencyKey, me.agency(), me.userId(), "POST", uri.getPath(),
                 members(body));
@@ -196,9 +196,9 @@ public class FhirResource {
             content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OutcomeSchema.class)))
     public Response updateTask(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                String body) {
-        UUID referralId = uuid(id);
+        Caller me = caller.get(); // first the token's agency (403), then the body (400), then the id (404)
         Task wanted = json.parse(body, Task.class);
-        ReferralView view = referrals.act(caller.get(), referralId, wanted, ifMatch);
+        ReferralView view = referrals.act(me, uuid(id), wanted, ifMatch);
         return versioned(view, ReferralResources.task(view));
     }
 

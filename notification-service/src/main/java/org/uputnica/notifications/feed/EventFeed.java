@@ -119,9 +119,11 @@ public class EventFeed {
         if (first != null) {
             return new FeedCursor(first.longValue() - 1);
         }
-        // every event erased had a position below the oldest one kept
+        // the end of the feed, never below what retention erased (an event kept past the horizon, received at a
+        // later clock time, must not pull the end back before it: that cursor would read as expired)
         Number last = (Number) em.createNativeQuery("""
-                select coalesce((select max(seq) from feed_event), (select erased_through from feed_horizon), 0)""")
+                select greatest(coalesce((select max(seq) from feed_event), 0),
+                                coalesce((select erased_through from feed_horizon), 0))""")
                 .getSingleResult();
         return new FeedCursor(last.longValue());
     }

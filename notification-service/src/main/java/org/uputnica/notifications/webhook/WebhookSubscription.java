@@ -36,7 +36,7 @@ public class WebhookSubscription extends PanacheEntityBase {
     public String description;
 
     /** {@link WebhookFormat#CLOUDEVENTS} or {@link WebhookFormat#FHIR}, as stored ({@code cloudevents}, {@code fhir}). */
-    public String format;
+    public String format = WebhookFormat.CLOUDEVENTS.value();
 
     @Column(name = "created_by")
     public String createdBy;
